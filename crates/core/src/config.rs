@@ -1,0 +1,338 @@
+//! The operator's `config.json` (§8): parsed strictly, every field defaulted to the procedure.
+//!
+//! A config that is present but wrong is an error naming the field: the portal must never send
+//! to a guessed address. Unknown fields are errors too, so a typo cannot silently fall back to a
+//! default.
+
+use serde::{Deserialize, Serialize};
+
+use crate::form::Kind;
+use crate::i18n::Locale;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub organisation: Organisation,
+    pub phone: Option<String>,
+    pub fax: Option<String>,
+    pub channels: Channels,
+    pub submission_format: SubmissionFormat,
+    pub deadline_rule: DeadlineRule,
+    /// German state code (ISO 3166-2:DE without the prefix), for its public holidays.
+    pub state: String,
+    pub limits: Limits,
+    pub languages: Vec<Locale>,
+    pub privacy_notice_url: Option<String>,
+    pub customer_account: Option<CustomerAccountRule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub department: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub country: String,
+}
+
+/// Where each kind of request goes. The mailbox is always needed: it is the fallback.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Channels {
+    pub service_complaint: Channel,
+    pub abuse_report: Channel,
+    pub spam_complaint: Channel,
+    pub escalation: Channel,
+    pub feedback: Channel,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub mailbox: String,
+    #[serde(default)]
+    pub endpoint: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubmissionFormat {
+    #[default]
+    Json,
+    Multipart,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineRule {
+    /// Monday to Saturday except public holidays (§ 3 Abs. 2 BUrlG).
+    #[default]
+    Werktage,
+    /// Monday to Friday except public holidays.
+    Arbeitstage,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    pub spam_message_bytes: u64,
+    pub evidence_files: u32,
+    pub evidence_file_bytes: u64,
+    pub send_timeout_ms: u32,
+    pub send_attempts: u32,
+}
+
+/// The operator's customer account format: a regular expression and an example to show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerAccountRule {
+    pub pattern: String,
+    pub example: String,
+}
+
+impl CustomerAccountRule {
+    pub fn matches(&self, account: &str) -> bool {
+        regex_lite::Regex::new(&self.pattern).is_ok_and(|re| re.is_match(account))
+    }
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            organisation: Organisation::default(),
+            phone: Some("+49 6894 9396850".into()),
+            fax: Some("+49 6894 9396851".into()),
+            channels: Channels::default(),
+            submission_format: SubmissionFormat::Json,
+            deadline_rule: DeadlineRule::Werktage,
+            state: "SL".into(),
+            limits: Limits::default(),
+            languages: Locale::ALL.to_vec(),
+            privacy_notice_url: None,
+            customer_account: None,
+        }
+    }
+}
+
+impl Default for Organisation {
+    fn default() -> Organisation {
+        Organisation {
+            name: "Key-Systems GmbH".into(),
+            department: "Kundenservice / Abt. Domain-Missbrauch".into(),
+            street: "Kaiserstraße 172-174".into(),
+            postal_code: "66386".into(),
+            city: "St. Ingbert".into(),
+            country: "Deutschland".into(),
+        }
+    }
+}
+
+impl Default for Channels {
+    /// Mailboxes on the reserved `example.org` until an operator sets real ones; no endpoints.
+    fn default() -> Channels {
+        let mailbox = |local: &str| Channel {
+            mailbox: format!("{local}@example.org"),
+            endpoint: None,
+        };
+        Channels {
+            service_complaint: mailbox("complaints"),
+            abuse_report: mailbox("abuse"),
+            spam_complaint: mailbox("abuse"),
+            escalation: mailbox("escalation"),
+            feedback: mailbox("feedback"),
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            spam_message_bytes: 10 * 1024 * 1024,
+            evidence_files: 5,
+            evidence_file_bytes: 5 * 1024 * 1024,
+            send_timeout_ms: 15_000,
+            send_attempts: 3,
+        }
+    }
+}
+
+/// Public-holiday states of Germany (ISO 3166-2:DE subdivision codes).
+pub const STATES: [&str; 16] = [
+    "BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH",
+];
+
+/// A config that must not be used, with the dotted path of the offending field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ConfigError {
+    pub field: String,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses and checks a `config.json`. Fields left out take the defaults.
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        let deserializer = &mut serde_json::Deserializer::from_str(text);
+        let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let field = if path == "." { "(top level)".to_owned() } else { path };
+            ConfigError::new(field, error.into_inner().to_string())
+        })?;
+        config.check()?;
+        Ok(config)
+    }
+
+    pub fn channel(&self, kind: Kind) -> &Channel {
+        match kind {
+            Kind::ServiceComplaint => &self.channels.service_complaint,
+            Kind::AbuseReport => &self.channels.abuse_report,
+            Kind::SpamComplaint => &self.channels.spam_complaint,
+            Kind::Escalation => &self.channels.escalation,
+            Kind::Feedback => &self.channels.feedback,
+        }
+    }
+
+    /// The rules serde cannot express.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        for kind in Kind::ALL {
+            let channel = self.channel(kind);
+            let at = format!("channels.{}", kind.slug());
+            crate::email::normalise(&channel.mailbox)
+                .map_err(|_| ConfigError::new(format!("{at}.mailbox"), format!("“{}” is not an email address", channel.mailbox)))?;
+            if let Some(endpoint) = &channel.endpoint {
+                check_url(endpoint).map_err(|why| ConfigError::new(format!("{at}.endpoint"), why))?;
+            }
+        }
+        if let Some(url) = &self.privacy_notice_url {
+            check_url(url).map_err(|why| ConfigError::new("privacy_notice_url", why))?;
+        }
+        if !STATES.contains(&self.state.as_str()) {
+            return Err(ConfigError::new("state", format!("“{}” is not a German state code; use one of {}", self.state, STATES.join(", "))));
+        }
+        if self.languages.is_empty() {
+            return Err(ConfigError::new("languages", "at least one language is needed"));
+        }
+        let limits = &self.limits;
+        for (name, value) in [
+            ("spam_message_bytes", limits.spam_message_bytes),
+            ("evidence_file_bytes", limits.evidence_file_bytes),
+            ("send_timeout_ms", u64::from(limits.send_timeout_ms)),
+            ("send_attempts", u64::from(limits.send_attempts)),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::new(format!("limits.{name}"), "must be greater than 0"));
+            }
+        }
+        if limits.send_attempts > 10 {
+            return Err(ConfigError::new("limits.send_attempts", "at most 10 attempts; more would hammer a failing server"));
+        }
+        if let Some(rule) = &self.customer_account {
+            regex_lite::Regex::new(&rule.pattern)
+                .map_err(|error| ConfigError::new("customer_account.pattern", format!("not a valid regular expression: {error}")))?;
+            if !rule.matches(&rule.example) {
+                return Err(ConfigError::new("customer_account.example", "the example does not match the pattern"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Endpoints are same-origin paths (`/intake`) or HTTPS URLs; plain HTTP only on the loopback,
+/// for a receiver on the operator's own machine.
+fn check_url(url: &str) -> Result<(), String> {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!("“{url}” contains spaces or control characters"));
+    }
+    if url.starts_with('/') && !url.starts_with("//") {
+        return Ok(());
+    }
+    let rest = if let Some(rest) = url.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        let host = rest.split(['/', ':']).next().unwrap_or("");
+        let loopback = matches!(host, "127.0.0.1" | "localhost") || rest.starts_with("[::1]");
+        if !loopback {
+            return Err(format!("“{url}” uses plain http; use https (http only for 127.0.0.1 or localhost)"));
+        }
+        rest
+    } else {
+        return Err(format!("“{url}” must start with https:// or with / for a path on this site"));
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.is_empty() || authority.contains('@') {
+        return Err(format!("“{url}” has no host, or has credentials in it"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_field(json: &str) -> String {
+        Config::from_json(json).unwrap_err().field
+    }
+
+    #[test]
+    fn an_empty_object_gives_the_procedure_defaults() {
+        let config = Config::from_json("{}").unwrap();
+        assert_eq!(config, Config::default());
+        assert_eq!(config.channel(Kind::SpamComplaint).mailbox, "abuse@example.org");
+        assert_eq!(config.organisation.city, "St. Ingbert");
+    }
+
+    #[test]
+    fn a_partial_config_keeps_the_other_defaults() {
+        let config = Config::from_json(r#"{"channels": {"service_complaint": {"mailbox": "support@registrar.example", "endpoint": "/api/complaints"}}, "deadline_rule": "arbeitstage"}"#).unwrap();
+        assert_eq!(config.channels.service_complaint.endpoint.as_deref(), Some("/api/complaints"));
+        assert_eq!(config.channels.abuse_report.mailbox, "abuse@example.org");
+        assert_eq!(config.deadline_rule, DeadlineRule::Arbeitstage);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let cases = [
+            (r#"{"channels": {"escalation": {"mailbox": "not-an-address"}}}"#, "channels.escalation.mailbox"),
+            (r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "ftp://x"}}}"#, "channels.feedback.endpoint"),
+            (r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "http://intake.example.org/"}}}"#, "channels.feedback.endpoint"),
+            (r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "https://user:pw@x.org/"}}}"#, "channels.feedback.endpoint"),
+            (r#"{"channels": {"feedback": {"endpoint": "/x"}}}"#, "channels.feedback"),
+            (r#"{"channels": {"service_complaint": {"mailbox": 42}}}"#, "channels.service_complaint.mailbox"),
+            (r#"{"state": "XX"}"#, "state"),
+            (r#"{"deadline_rule": "weekdays"}"#, "deadline_rule"),
+            (r#"{"limits": {"send_attempts": 0}}"#, "limits.send_attempts"),
+            (r#"{"limits": {"spam_message_bytes": -1}}"#, "limits.spam_message_bytes"),
+            (r#"{"languages": []}"#, "languages"),
+            (r#"{"languages": ["fr"]}"#, "languages[0]"),
+            (r#"{"organisation": {"nmae": "typo"}}"#, "organisation.nmae"),
+            (r#"{"mailbox": "x@example.org"}"#, "mailbox"),
+            (r#"{"privacy_notice_url": "javascript:alert(1)"}"#, "privacy_notice_url"),
+            (r#"{"customer_account": {"pattern": "([", "example": "x"}}"#, "customer_account.pattern"),
+            (r#"{"customer_account": {"pattern": "^K\\d+$", "example": "x"}}"#, "customer_account.example"),
+            (r#"[1, 2]"#, "(top level)"),
+            (r#"{"state": "SL""#, "(top level)"),
+        ];
+        for (json, field) in cases {
+            assert_eq!(error_field(json), field, "{json}");
+        }
+    }
+
+    #[test]
+    fn loopback_http_and_https_endpoints_are_accepted() {
+        for endpoint in ["https://intake.example.org/complaints", "http://127.0.0.1:8080/intake", "http://localhost/x", "/api/intake"] {
+            let json = format!(r#"{{"channels": {{"feedback": {{"mailbox": "f@example.org", "endpoint": "{endpoint}"}}}}}}"#);
+            assert!(Config::from_json(&json).is_ok(), "{endpoint}");
+        }
+    }
+}

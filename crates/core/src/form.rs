@@ -1,0 +1,269 @@
+//! The request kinds (§2) and the fields each one asks for.
+//!
+//! Forms are data: a kind lists its fields and whether each is required, and one generic form
+//! renders and validates them. A new kind is a new entry here, not a new component.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Msg;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    ServiceComplaint,
+    AbuseReport,
+    SpamComplaint,
+    Escalation,
+    Feedback,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::ServiceComplaint,
+        Kind::AbuseReport,
+        Kind::SpamComplaint,
+        Kind::Escalation,
+        Kind::Feedback,
+    ];
+
+    /// The stable name used in JSON, storage keys and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::ServiceComplaint => "service_complaint",
+            Kind::AbuseReport => "abuse_report",
+            Kind::SpamComplaint => "spam_complaint",
+            Kind::Escalation => "escalation",
+            Kind::Feedback => "feedback",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.slug() == slug)
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Kind::ServiceComplaint => Msg::KindServiceComplaint,
+            Kind::AbuseReport => Msg::KindAbuseReport,
+            Kind::SpamComplaint => Msg::KindSpamComplaint,
+            Kind::Escalation => Msg::KindEscalation,
+            Kind::Feedback => Msg::KindFeedback,
+        }
+    }
+
+    /// The fields of this kind's form, in order, with whether each one is required.
+    pub fn fields(self) -> &'static [(Field, Need)] {
+        use Field::*;
+        use Need::*;
+        match self {
+            Kind::ServiceComplaint => &[
+                (Name, Required),
+                (Email, Required),
+                (Phone, Optional),
+                (CustomerAccount, Optional),
+                (Domains, Optional),
+                (Subject, Optional),
+                (Description, Required),
+            ],
+            // The other kinds arrive with their own issues; until then they are not offered.
+            Kind::AbuseReport | Kind::SpamComplaint | Kind::Escalation | Kind::Feedback => &[],
+        }
+    }
+
+    /// Whether the portal offers a form for this kind yet.
+    pub fn is_available(self) -> bool {
+        !self.fields().is_empty()
+    }
+
+    pub fn need(self, field: Field) -> Option<Need> {
+        self.fields()
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, need)| *need)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+}
+
+/// One input of a form. The serde name is the key in drafts and the HTML `id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Email,
+    Phone,
+    CustomerAccount,
+    Domains,
+    Subject,
+    Description,
+}
+
+/// How a field is typed in: this decides the HTML control, nothing else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    Text,
+    Email,
+    Tel,
+    TextArea { rows: u32 },
+}
+
+impl Field {
+    /// The HTML `id` of the control, also the anchor the error summary links to.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::CustomerAccount => "customer_account",
+            Field::Domains => "domains",
+            Field::Subject => "subject",
+            Field::Description => "description",
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Field::Name => Msg::FieldName,
+            Field::Email => Msg::FieldEmail,
+            Field::Phone => Msg::FieldPhone,
+            Field::CustomerAccount => Msg::FieldCustomerAccount,
+            Field::Domains => Msg::FieldDomains,
+            Field::Subject => Msg::FieldSubject,
+            Field::Description => Msg::FieldDescription,
+        }
+    }
+
+    pub fn hint(self) -> Option<Msg> {
+        match self {
+            Field::Name => None,
+            Field::Email => Some(Msg::FieldEmailHint),
+            Field::Phone => Some(Msg::FieldPhoneHint),
+            Field::CustomerAccount => Some(Msg::FieldCustomerAccountHint),
+            Field::Domains => Some(Msg::FieldDomainsHint),
+            Field::Subject => Some(Msg::FieldSubjectHint),
+            Field::Description => Some(Msg::FieldDescriptionHint),
+        }
+    }
+
+    pub fn control(self) -> Control {
+        match self {
+            Field::Email => Control::Email,
+            Field::Phone => Control::Tel,
+            Field::Domains => Control::TextArea { rows: 3 },
+            Field::Description => Control::TextArea { rows: 8 },
+            Field::Name | Field::CustomerAccount | Field::Subject => Control::Text,
+        }
+    }
+
+    /// The HTML `autocomplete` token, so browsers and password managers can help.
+    pub fn autocomplete(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Email => "email",
+            Field::Phone => "tel",
+            Field::CustomerAccount => "username",
+            Field::Domains | Field::Subject | Field::Description => "off",
+        }
+    }
+
+    /// The most characters this field takes; longer input is an error, never cut.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Field::Name => 200,
+            Field::Email => 254,
+            Field::Phone => 40,
+            Field::CustomerAccount => 64,
+            Field::Subject => 150,
+            Field::Domains => 20_000,
+            Field::Description => 50_000,
+        }
+    }
+}
+
+/// What the complainant has typed so far, exactly as typed. This is what autosaves.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub values: BTreeMap<Field, String>,
+}
+
+impl Draft {
+    pub fn new(kind: Kind) -> Draft {
+        Draft {
+            kind: Some(kind),
+            values: BTreeMap::new(),
+        }
+    }
+
+    pub fn get(&self, field: Field) -> &str {
+        self.values.get(&field).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn set(&mut self, field: Field, value: impl Into<String>) {
+        let value = value.into();
+        if value.is_empty() {
+            self.values.remove(&field);
+        } else {
+            self.values.insert(field, value);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.values().all(|value| value.trim().is_empty())
+    }
+
+    /// Reads a stored draft; anything unreadable is treated as no draft rather than an error,
+    /// because a stale format must never block the form.
+    pub fn from_json(json: &str) -> Option<Draft> {
+        serde_json::from_str(json).ok()
+    }
+
+    pub fn to_json(&self) -> String {
+        // A map of plain strings always serialises.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_slug(kind.slug()), Some(kind));
+        }
+        assert_eq!(Kind::from_slug("nonsense"), None);
+    }
+
+    #[test]
+    fn service_complaint_requires_name_email_and_description() {
+        let required: Vec<Field> = Kind::ServiceComplaint
+            .fields()
+            .iter()
+            .filter(|(_, need)| *need == Need::Required)
+            .map(|(field, _)| *field)
+            .collect();
+        assert_eq!(required, vec![Field::Name, Field::Email, Field::Description]);
+    }
+
+    #[test]
+    fn draft_round_trips_through_json_and_drops_empty_values() {
+        let mut draft = Draft::new(Kind::ServiceComplaint);
+        draft.set(Field::Name, "Jörg Ü");
+        draft.set(Field::Description, "line 1\nline 2");
+        draft.set(Field::Phone, "");
+        let back = Draft::from_json(&draft.to_json()).unwrap();
+        assert_eq!(back, draft);
+        assert_eq!(back.get(Field::Phone), "");
+        assert!(!back.is_empty());
+        assert_eq!(Draft::from_json("{not json"), None);
+    }
+}

@@ -1,0 +1,78 @@
+//! The submission as plain text, for a mail body and the copy button.
+
+use crate::i18n::{Locale, Msg};
+use crate::submission::Submission;
+
+/// Labels of the plain-text rendering. Kept here rather than in the UI catalogue because they
+/// form a mail, not a page; they follow the submission's language.
+fn label(locale: Locale, de: &'static str, en: &'static str) -> &'static str {
+    match locale {
+        Locale::De => de,
+        Locale::En => en,
+    }
+}
+
+/// Lines end with LF; the mail renderers turn them into CRLF.
+pub fn plain_text(submission: &Submission) -> String {
+    let locale = submission.locale;
+    let c = &submission.complainant;
+    let mut out = String::new();
+    let mut line = |name: &str, value: &str| {
+        out.push_str(name);
+        out.push_str(": ");
+        out.push_str(value);
+        out.push('\n');
+    };
+    line(label(locale, "Art", "Kind"), submission.kind.title().text(locale));
+    line(label(locale, "Referenz", "Reference"), &submission.id);
+    line(label(locale, "Erstellt", "Created"), &submission.created_at.to_rfc3339());
+    let not_given = Msg::CheckNotGiven.text(locale);
+    for (msg, value) in [
+        (Msg::FieldName, &c.name),
+        (Msg::FieldEmail, &c.email),
+        (Msg::FieldPhone, &c.phone),
+        (Msg::FieldCustomerAccount, &c.customer_account),
+    ] {
+        line(msg.text(locale), value.as_deref().unwrap_or(not_given));
+    }
+    let domains = if submission.domains.is_empty() {
+        not_given.to_owned()
+    } else {
+        submission
+            .domains
+            .iter()
+            .map(|d| if d.unicode == d.ascii { d.ascii.clone() } else { format!("{} ({})", d.unicode, d.ascii) })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    line(Msg::FieldDomains.text(locale), &domains);
+    line(Msg::FieldSubject.text(locale), &submission.subject);
+    out.push('\n');
+    out.push_str(Msg::FieldDescription.text(locale));
+    out.push_str(":\n");
+    out.push_str(&submission.description.replace("\r\n", "\n").replace('\r', "\n"));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::submission::tests::sample;
+
+    #[test]
+    fn holds_every_fact_of_the_submission() {
+        let text = plain_text(&sample("Zeile 1\r\nZeile 2"));
+        for expected in [
+            "Art: Beschwerde über den Service\n",
+            "Referenz: 07070707-0707-4707-8707-070707070707\n",
+            "Ihr Name: Jörg Müller\n",
+            "E-Mail-Adresse: joerg@example.de\n",
+            "Kundenkonto: keine Angabe\n",
+            "Betroffene Domain(s): bücher.de (xn--bcher-kva.de)\n",
+            "Beschreibung des Problems:\nZeile 1\nZeile 2\n",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+    }
+}

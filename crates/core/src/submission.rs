@@ -1,0 +1,170 @@
+//! The submission document (§5): what is POSTed, mailed and downloaded.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::DomainName;
+use crate::form::Kind;
+use crate::i18n::{Locale, Msg};
+use crate::validate::Validated;
+
+/// Bumped whenever a receiver would have to change to read the document.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The longest summary taken from a description for the subject line.
+const SUMMARY_CHARS: usize = 60;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    pub schema_version: u32,
+    /// UUID v4; also the `Idempotency-Key` of the POST.
+    pub id: String,
+    pub kind: Kind,
+    /// RFC 3339 with the complainant's offset.
+    pub created_at: DateTime<FixedOffset>,
+    pub locale: Locale,
+    pub complainant: Complainant,
+    pub domains: Vec<DomainName>,
+    pub subject: String,
+    pub description: String,
+    pub client_version: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complainant {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub customer_account: Option<String>,
+}
+
+impl Submission {
+    /// Turns a validated draft into the document. `id` and `now` come from the caller so that
+    /// this stays a pure function.
+    pub fn build(validated: Validated, id: String, now: DateTime<FixedOffset>, locale: Locale) -> Submission {
+        let summary = validated
+            .summary
+            .clone()
+            .unwrap_or_else(|| summarise(&validated.description));
+        Submission {
+            schema_version: SCHEMA_VERSION,
+            id,
+            kind: validated.kind,
+            created_at: now,
+            locale,
+            subject: format!("{} {summary}", subject_prefix(validated.kind, locale)),
+            complainant: validated.complainant,
+            domains: validated.domains,
+            description: validated.description,
+            client_version: crate::CLIENT_VERSION.to_owned(),
+        }
+    }
+
+    pub fn from_json(json: &str) -> Result<Submission, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        // Plain data with string keys: serialisation cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// A short, stable reference for people: the first block of the UUID, upper case.
+    pub fn short_reference(&self) -> String {
+        self.id.split('-').next().unwrap_or(&self.id).to_uppercase()
+    }
+}
+
+/// Every kind's subject starts with its own prefix; escalations always with "Beschwerde:",
+/// in every language, because the procedure requires that word.
+pub fn subject_prefix(kind: Kind, locale: Locale) -> &'static str {
+    match kind {
+        Kind::Escalation => "Beschwerde:",
+        Kind::ServiceComplaint => Msg::SubjectPrefixServiceComplaint.text(locale),
+        Kind::AbuseReport => Msg::SubjectPrefixAbuseReport.text(locale),
+        Kind::SpamComplaint => Msg::SubjectPrefixSpamComplaint.text(locale),
+        Kind::Feedback => Msg::SubjectPrefixFeedback.text(locale),
+    }
+}
+
+/// The first non-empty line of the description, shortened at a word boundary.
+fn summarise(description: &str) -> String {
+    let line = description.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if line.chars().count() <= SUMMARY_CHARS {
+        return line.to_owned();
+    }
+    let cut: String = line.chars().take(SUMMARY_CHARS).collect();
+    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", at_word.trim_end())
+}
+
+/// Formats 16 random bytes as a version 4 UUID (RFC 9562).
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::form::{Draft, Field};
+
+    pub(crate) fn sample(description: &str) -> Submission {
+        let mut draft = Draft::new(Kind::ServiceComplaint);
+        draft.set(Field::Name, "Jörg Müller");
+        draft.set(Field::Email, "joerg@example.de");
+        draft.set(Field::Phone, "+49 681 123456");
+        draft.set(Field::Domains, "bücher.de");
+        draft.set(Field::Description, description);
+        let valid = crate::validate::validate(Kind::ServiceComplaint, &draft, &Config::default(), Locale::De).unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+        Submission::build(valid, uuid_v4([7; 16]), now, Locale::De)
+    }
+
+    #[test]
+    fn the_json_shape_is_the_documented_one() {
+        let json: serde_json::Value = serde_json::from_str(&sample("Transfer hängt.").to_json_pretty()).unwrap();
+        let expected = serde_json::json!({
+            "schema_version": 1,
+            "id": "07070707-0707-4707-8707-070707070707",
+            "kind": "service_complaint",
+            "created_at": "2026-11-28T15:04:05+01:00",
+            "locale": "de",
+            "complainant": {"name": "Jörg Müller", "email": "joerg@example.de", "phone": "+49 681 123456", "customer_account": null},
+            "domains": [{"input": "bücher.de", "unicode": "bücher.de", "ascii": "xn--bcher-kva.de"}],
+            "subject": "Kundenservice-Anliegen: Transfer hängt.",
+            "description": "Transfer hängt.",
+            "client_version": crate::CLIENT_VERSION,
+        });
+        assert_eq!(json, expected);
+    }
+
+    #[test]
+    fn json_round_trips_and_refuses_unknown_fields() {
+        let submission = sample("x");
+        assert_eq!(Submission::from_json(&submission.to_json_pretty()).unwrap(), submission);
+        let mut value: serde_json::Value = serde_json::to_value(&submission).unwrap();
+        value["surprise"] = serde_json::json!(1);
+        assert!(Submission::from_json(&value.to_string()).is_err());
+    }
+
+    #[test]
+    fn subject_summarises_the_first_line_at_a_word_boundary() {
+        let long = "Seit dem Umzug meiner Domain auf Ihren Server funktionieren die Mails nicht mehr richtig\nmehr";
+        let subject = sample(long).subject;
+        assert_eq!(subject, "Kundenservice-Anliegen: Seit dem Umzug meiner Domain auf Ihren Server funktionieren…");
+        assert_eq!(subject_prefix(Kind::Escalation, Locale::En), "Beschwerde:");
+    }
+
+    #[test]
+    fn uuids_carry_version_and_variant() {
+        let id = uuid_v4([0xff; 16]);
+        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(sample("x").short_reference(), "07070707");
+    }
+}
