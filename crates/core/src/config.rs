@@ -183,6 +183,9 @@ impl ConfigError {
 impl Config {
     /// Parses and checks a `config.json`. Fields left out take the defaults.
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        if !text.trim_start().starts_with('{') {
+            return Err(ConfigError::new("(top level)", "config.json must hold one JSON object, { … }"));
+        }
         let deserializer = &mut serde_json::Deserializer::from_str(text);
         let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|error| {
             let path = error.path().to_string();
