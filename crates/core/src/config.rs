@@ -189,7 +189,7 @@ impl Config {
         let deserializer = &mut serde_json::Deserializer::from_str(text);
         let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|error| {
             let path = error.path().to_string();
-            let field = if path == "." { "(top level)".to_owned() } else { path };
+            let field = if path == "." || path == "?" { "(top level)".to_owned() } else { path };
             ConfigError::new(field, error.into_inner().to_string())
         })?;
         config.check()?;
