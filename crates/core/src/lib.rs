@@ -6,6 +6,7 @@
 //! callers pass "now", ids and locales in. That is what lets it compile and test natively.
 
 pub mod config;
+pub mod deadline;
 pub mod domain;
 pub mod email;
 pub mod form;

@@ -1,0 +1,141 @@
+//! A small hand-written argument parser: options with values (`--to X` or `--to=X`), flags,
+//! positionals, `-h`/`--help` anywhere, and `--` to end the options.
+
+use crate::cli::CliError;
+
+/// What a sub-command accepts.
+pub struct Spec {
+    /// Options that take a value, e.g. `--format`.
+    pub options: &'static [&'static str],
+    /// Options that take no value.
+    pub flags: &'static [&'static str],
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub help: bool,
+    options: Vec<(&'static str, String)>,
+    flags: Vec<&'static str>,
+    pub positionals: Vec<String>,
+}
+
+impl Parsed {
+    pub fn option(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[allow(dead_code)] // for the sub-commands that take flags
+    pub fn flag(&self, name: &str) -> bool {
+        self.flags.contains(&name)
+    }
+
+    /// Exactly one positional argument, described as `what` in the error.
+    pub fn one_positional(&self, what: &str) -> Result<&str, CliError> {
+        match self.positionals.as_slice() {
+            [one] => Ok(one),
+            [] => Err(CliError::usage(format!("missing {what}"))),
+            [_, extra, ..] => Err(CliError::usage(format!("unexpected argument {extra}"))),
+        }
+    }
+}
+
+pub fn parse(args: &[String], spec: &Spec) -> Result<Parsed, CliError> {
+    let mut parsed = Parsed::default();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            parsed.positionals.extend(iter.by_ref().cloned());
+            break;
+        }
+        if arg == "-h" || arg == "--help" {
+            parsed.help = true;
+            continue;
+        }
+        if !arg.starts_with('-') || arg == "-" {
+            parsed.positionals.push(arg.clone());
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value)),
+            None => (arg.as_str(), None),
+        };
+        if let Some(&flag) = spec.flags.iter().find(|f| **f == name) {
+            if inline.is_some() {
+                return Err(CliError::usage(format!("option {flag} takes no value")));
+            }
+            if !parsed.flags.contains(&flag) {
+                parsed.flags.push(flag);
+            }
+        } else if let Some(&option) = spec.options.iter().find(|o| **o == name) {
+            let value = match inline {
+                Some(value) => value.to_owned(),
+                None => iter
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| CliError::usage(format!("option {option} needs a value")))?,
+            };
+            if parsed.option(option).is_some() {
+                return Err(CliError::usage(format!("option {option} given twice")));
+            }
+            parsed.options.push((option, value));
+        } else {
+            return Err(CliError::usage(format!("unknown option {name}")));
+        }
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: Spec = Spec {
+        options: &["--format", "--to"],
+        flags: &["--quiet"],
+    };
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| (*a).to_owned()).collect()
+    }
+
+    #[test]
+    fn options_flags_and_positionals_in_any_order() {
+        let parsed = parse(
+            &strings(&["a.json", "--format=eml", "--quiet", "--to", "x@example.org"]),
+            &SPEC,
+        )
+        .unwrap();
+        assert_eq!(parsed.option("--format"), Some("eml"));
+        assert_eq!(parsed.option("--to"), Some("x@example.org"));
+        assert!(parsed.flag("--quiet"));
+        assert_eq!(parsed.one_positional("FILE").unwrap(), "a.json");
+    }
+
+    #[test]
+    fn double_dash_ends_options() {
+        let parsed = parse(&strings(&["--", "--format"]), &SPEC).unwrap();
+        assert_eq!(parsed.positionals, vec!["--format"]);
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors() {
+        for args in [
+            &["--to"][..],
+            &["--nope"],
+            &["--quiet=1"],
+            &["--to", "a", "--to", "b"],
+        ] {
+            assert_eq!(
+                parse(&strings(args), &SPEC).unwrap_err().code,
+                crate::cli::EXIT_USAGE,
+                "{args:?}"
+            );
+        }
+        let parsed = parse(&strings(&["a", "b"]), &SPEC).unwrap();
+        assert!(parsed.one_positional("FILE").is_err());
+        assert!(parse(&[], &SPEC).unwrap().one_positional("FILE").is_err());
+    }
+}

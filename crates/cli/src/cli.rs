@@ -1,0 +1,145 @@
+//! The top level: dispatch to a sub-command, `--help`, `--version`, and the error type.
+
+use std::fmt::Display;
+use std::io::Write;
+
+use crate::commands;
+
+/// Exit code for bad input: an unreadable file, an invalid config or submission.
+pub const EXIT_BAD_INPUT: u8 = 1;
+/// Exit code for a usage error: unknown command or option, missing or extra argument.
+pub const EXIT_USAGE: u8 = 2;
+
+pub const USAGE: &str = "\
+Usage: complaint <COMMAND> [ARGS]
+
+The complaint portal's core on the command line.
+
+Commands:
+  check-config FILE
+      Check an operator config.json. Prints {\"ok\":true} when valid; otherwise
+      {\"ok\":false,\"field\":\"<dotted path>\",\"error\":\"<message>\"} on stdout and
+      \"FILE: <field>: <message>\" on stderr.
+  render --format json|text|mailto|eml SUBMISSION.json [--to MAILBOX] [--config CONFIG.json]
+      Render a submission document: pretty JSON, plain text, a mailto: URL or an
+      .eml message (CRLF line ends, written byte for byte). The mailbox is --to,
+      else the channel mailbox for the submission's kind from --config, else from
+      the built-in defaults.
+
+Options:
+  -h, --help     Print this help (also after a command)
+  -V, --version  Print the version
+
+Exit status:
+  0  success
+  1  bad input: a file that cannot be read, an invalid config or submission
+  2  usage error: unknown command or option, missing or extra argument
+";
+
+/// Why a command failed: the line for stderr and the process exit code.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+    /// Printed after the message for usage errors.
+    pub usage: Option<&'static str>,
+}
+
+impl CliError {
+    /// Bad input; `message` is the whole line, usually starting with the file name.
+    pub fn input(message: impl Into<String>) -> CliError {
+        CliError {
+            code: EXIT_BAD_INPUT,
+            message: message.into(),
+            usage: None,
+        }
+    }
+
+    pub fn usage(message: impl Display) -> CliError {
+        CliError {
+            code: EXIT_USAGE,
+            message: format!("complaint: {message}"),
+            usage: Some(USAGE),
+        }
+    }
+
+    /// A file that cannot be read: names the file and the OS error.
+    pub fn read(path: &str, error: &std::io::Error) -> CliError {
+        CliError::input(format!("complaint: cannot read {path}: {error}"))
+    }
+
+    /// Standard output went away (a closed pipe) or failed.
+    pub fn stdout(error: std::io::Error) -> CliError {
+        CliError::input(format!(
+            "complaint: cannot write to standard output: {error}"
+        ))
+    }
+}
+
+/// Runs the tool on `args` (without the program name), writing results to `stdout`.
+pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(CliError::usage("no command given"));
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => write_out(stdout, USAGE.as_bytes()),
+        "-V" | "--version" => write_out(
+            stdout,
+            format!("complaint {}\n", env!("CARGO_PKG_VERSION")).as_bytes(),
+        ),
+        name => match commands::find(name) {
+            Some(command) => command(rest, stdout),
+            None if name.starts_with('-') => Err(CliError::usage(format!("unknown option {name}"))),
+            None => Err(CliError::usage(format!("unknown command {name}"))),
+        },
+    }
+}
+
+/// Writes all of `bytes`, turning an I/O failure into an error rather than a panic.
+pub fn write_out(stdout: &mut dyn Write, bytes: &[u8]) -> Result<(), CliError> {
+    stdout.write_all(bytes).map_err(CliError::stdout)
+}
+
+/// Reads a whole file as UTF-8 text.
+pub fn read_text(path: &str) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|error| CliError::read(path, &error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(args: &[&str]) -> (Result<(), CliError>, String) {
+        let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        let mut out = Vec::new();
+        let result = run(&args, &mut out);
+        (result, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn help_and_version_go_to_stdout() {
+        let (result, out) = run_args(&["--help"]);
+        assert_eq!(result, Ok(()));
+        assert!(out.starts_with("Usage: complaint"));
+        let (result, out) = run_args(&["--version"]);
+        assert_eq!(result, Ok(()));
+        assert_eq!(out, format!("complaint {}\n", env!("CARGO_PKG_VERSION")));
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        for args in [
+            &[][..],
+            &["frobnicate"],
+            &["--frobnicate"],
+            &["check-config"],
+            &["render", "x.json"],
+        ] {
+            let (result, out) = run_args(args);
+            let error = result.unwrap_err();
+            assert_eq!(error.code, EXIT_USAGE, "{args:?}");
+            assert!(error.usage.is_some());
+            assert!(out.is_empty());
+        }
+    }
+}

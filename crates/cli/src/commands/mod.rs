@@ -1,0 +1,19 @@
+//! One module per sub-command. A new sub-command is a module and a line in [`find`].
+
+use std::io::Write;
+
+use crate::cli::CliError;
+
+pub mod check_config;
+pub mod render;
+
+/// A sub-command: its arguments after the command name, and standard output.
+pub type Command = fn(&[String], &mut dyn Write) -> Result<(), CliError>;
+
+pub fn find(name: &str) -> Option<Command> {
+    match name {
+        "check-config" => Some(check_config::run),
+        "render" => Some(render::run),
+        _ => None,
+    }
+}

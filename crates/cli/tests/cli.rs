@@ -1,0 +1,406 @@
+//! Runs the real `complaint` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::DateTime;
+use mail_parser::{MessageParser, MimeHeaders};
+use portal_core::submission::uuid_v4;
+use portal_core::{Config, Draft, Field, Kind, Locale, Submission};
+
+/// A file under the temp dir with a name no other test (or test run) uses; removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: impl AsRef<[u8]>) -> TempFile {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let unique = format!(
+            "complaint-cli-test-{}-{}-{name}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        let path = std::env::temp_dir().join(unique);
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn complaint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_complaint"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn sample_submission(description: &str) -> Submission {
+    let mut draft = Draft::new(Kind::ServiceComplaint);
+    draft.set(Field::Name, "Jörg Müller");
+    draft.set(Field::Email, "joerg@example.de");
+    draft.set(Field::Domains, "bücher.de");
+    draft.set(Field::Description, description);
+    let valid = portal_core::validate::validate(
+        Kind::ServiceComplaint,
+        &draft,
+        &Config::default(),
+        Locale::De,
+    )
+    .unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+    Submission::build(valid, uuid_v4([7; 16]), now, Locale::De)
+}
+
+const DESCRIPTION: &str = "Der Transfer hängt seit Tagen.\nBitte & danke = 100 %";
+
+fn sample_file() -> (Submission, TempFile) {
+    let submission = sample_submission(DESCRIPTION);
+    let file = TempFile::new("submission.json", submission.to_json_pretty());
+    (submission, file)
+}
+
+// check-config
+
+#[test]
+fn check_config_accepts_a_valid_file() {
+    let file = TempFile::new(
+        "config.json",
+        r#"{"channels": {"service_complaint": {"mailbox": "support@registrar.example", "endpoint": "https://intake.registrar.example/complaints"}}, "state": "BY", "deadline_rule": "arbeitstage"}"#,
+    );
+    let output = complaint(&["check-config", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "{\"ok\":true}\n");
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn check_config_accepts_an_empty_object() {
+    let file = TempFile::new("config.json", "{}");
+    let output = complaint(&["check-config", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "{\"ok\":true}\n");
+}
+
+#[test]
+fn check_config_names_the_bad_field() {
+    let cases = [
+        (
+            r#"{"channels": {"escalation": {"mailbox": "not-an-address"}}}"#,
+            "channels.escalation.mailbox",
+        ),
+        (
+            r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "http://intake.example.org/"}}}"#,
+            "channels.feedback.endpoint",
+        ),
+        (r#"{"state": "XX"}"#, "state"),
+        (
+            r#"{"limits": {"send_attempts": 0}}"#,
+            "limits.send_attempts",
+        ),
+        (r#"{"languages": ["fr"]}"#, "languages[0]"),
+        (r#"{"organisation": {"nmae": "typo"}}"#, "organisation.nmae"),
+        (r#"[1, 2]"#, "(top level)"),
+        (r#"{"state": "SL""#, "(top level)"),
+    ];
+    for (json, field) in cases {
+        let file = TempFile::new("config.json", json);
+        let output = complaint(&["check-config", file.path()]);
+        assert_eq!(output.status.code(), Some(1), "{json}");
+        let out = stdout(&output);
+        assert!(out.starts_with("{\"ok\":false,\"field\":"), "{out}");
+        assert!(out.ends_with("}\n") && out.lines().count() == 1, "{out}");
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(report["ok"], false, "{json}");
+        assert_eq!(report["field"], field, "{json}");
+        let message = report["error"].as_str().unwrap();
+        assert!(!message.is_empty(), "{json}");
+        let expected_line = format!("{}: {field}: {message}\n", file.path());
+        assert_eq!(stderr(&output), expected_line, "{json}");
+    }
+}
+
+#[test]
+fn check_config_names_a_missing_file_and_the_os_error() {
+    let path = std::env::temp_dir().join(format!(
+        "complaint-cli-test-{}-does-not-exist.json",
+        std::process::id()
+    ));
+    let path = path.to_str().unwrap();
+    let output = complaint(&["check-config", path]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(message.contains(path), "{message}");
+    assert!(message.contains("os error"), "{message}");
+    assert_eq!(message.lines().count(), 1, "{message}");
+}
+
+#[test]
+fn check_config_refuses_a_file_that_is_not_utf8() {
+    let file = TempFile::new("config.json", b"{\"state\": \"\xff\"}");
+    let output = complaint(&["check-config", file.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains(file.path()));
+}
+
+// render
+
+#[test]
+fn render_json_round_trips() {
+    let (submission, file) = sample_file();
+    let output = complaint(&["render", "--format", "json", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(Submission::from_json(&stdout(&output)).unwrap(), submission);
+}
+
+#[test]
+fn render_text_contains_the_description() {
+    let (submission, file) = sample_file();
+    let output = complaint(&["render", "--format=text", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains(DESCRIPTION), "{text}");
+    assert!(text.contains(&submission.id), "{text}");
+    assert_eq!(text, portal_core::render::plain_text(&submission));
+}
+
+#[test]
+fn render_mailto_goes_to_the_default_mailbox_and_is_one_clean_line() {
+    let (submission, file) = sample_file();
+    let output = complaint(&["render", file.path(), "--format", "mailto"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    let url = out.strip_suffix('\n').unwrap();
+    assert!(
+        url.starts_with("mailto:complaints@example.org?subject="),
+        "{url}"
+    );
+    assert!(!url.contains(['\r', '\n', ' ']), "{url}");
+    assert_eq!(
+        url,
+        portal_core::render::mail_plan(&submission, "complaints@example.org").url
+    );
+}
+
+#[test]
+fn render_eml_parses_back_with_subject_and_attachment() {
+    let (submission, file) = sample_file();
+    let output = complaint(&["render", "--format", "eml", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let raw = output.stdout;
+    assert_eq!(
+        raw,
+        portal_core::render::eml(&submission, "complaints@example.org").into_bytes(),
+        "not byte-exact"
+    );
+    assert!(raw.windows(2).any(|w| w == b"\r\n"), "CRLF lost");
+
+    let message = MessageParser::default().parse(&raw[..]).unwrap();
+    assert_eq!(message.subject(), Some(submission.subject.as_str()));
+    assert_eq!(
+        message.to().unwrap().first().unwrap().address(),
+        Some("complaints@example.org")
+    );
+    let attachment = message.attachment(0).unwrap();
+    assert_eq!(
+        attachment.attachment_name(),
+        Some(format!("submission-{}.json", submission.id).as_str())
+    );
+    let json = std::str::from_utf8(attachment.contents()).unwrap();
+    assert_eq!(Submission::from_json(json).unwrap(), submission);
+}
+
+#[test]
+fn render_to_overrides_the_mailbox() {
+    let (_, file) = sample_file();
+    let config = TempFile::new(
+        "config.json",
+        r#"{"channels": {"service_complaint": {"mailbox": "support@registrar.example"}}}"#,
+    );
+    let output = complaint(&[
+        "render",
+        "--format",
+        "mailto",
+        "--to",
+        "desk@operator.example",
+        "--config",
+        config.path(),
+        file.path(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("mailto:desk@operator.example?subject="));
+
+    let output = complaint(&[
+        "render",
+        "--format",
+        "eml",
+        "--to=desk@operator.example",
+        file.path(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let message = MessageParser::default().parse(&output.stdout[..]).unwrap();
+    assert_eq!(
+        message.to().unwrap().first().unwrap().address(),
+        Some("desk@operator.example")
+    );
+}
+
+#[test]
+fn render_takes_the_mailbox_from_the_config() {
+    let (_, file) = sample_file();
+    let config = TempFile::new(
+        "config.json",
+        r#"{"channels": {"service_complaint": {"mailbox": "support@registrar.example"}}}"#,
+    );
+    let output = complaint(&[
+        "render",
+        "--format",
+        "mailto",
+        "--config",
+        config.path(),
+        file.path(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("mailto:support@registrar.example?subject="));
+}
+
+#[test]
+fn render_refuses_a_bad_to_or_config() {
+    let (_, file) = sample_file();
+    let output = complaint(&[
+        "render",
+        "--format",
+        "mailto",
+        "--to",
+        "not an address\r\nBcc: x@example.com",
+        file.path(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(stderr(&output).contains("--to"));
+
+    let config = TempFile::new("config.json", r#"{"state": "XX"}"#);
+    let output = complaint(&[
+        "render",
+        "--format",
+        "text",
+        "--to",
+        "desk@operator.example",
+        "--config",
+        config.path(),
+        file.path(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a bad --config is refused even with --to"
+    );
+    assert!(output.stdout.is_empty());
+    assert_eq!(stderr(&output).lines().next().unwrap(), format!("{}: state: “XX” is not a German state code; use one of BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH", config.path()));
+}
+
+#[test]
+fn render_refuses_a_file_that_is_not_a_submission() {
+    for (contents, detail) in [
+        ("{}", "missing field"),
+        ("not json", "expected"),
+        (r#"{"schema_version": "one"}"#, "invalid type"),
+    ] {
+        let file = TempFile::new("submission.json", contents);
+        let output = complaint(&["render", "--format", "json", file.path()]);
+        assert_eq!(output.status.code(), Some(1), "{contents}");
+        assert!(output.stdout.is_empty());
+        let message = stderr(&output);
+        assert!(
+            message.starts_with(&format!("{}: not a valid submission: ", file.path())),
+            "{message}"
+        );
+        assert!(message.contains(detail), "{message}");
+        assert_eq!(message.lines().count(), 1, "{message}");
+    }
+}
+
+#[test]
+fn render_names_a_missing_file() {
+    let missing = Path::new("/nonexistent-complaint-cli-test/submission.json");
+    let output = complaint(&["render", "--format", "text", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("/nonexistent-complaint-cli-test/submission.json"));
+}
+
+// help, version, usage errors
+
+#[test]
+fn help_documents_the_commands_and_exit_codes() {
+    for flag in ["--help", "-h"] {
+        let output = complaint(&[flag]);
+        assert_eq!(output.status.code(), Some(0));
+        let help = stdout(&output);
+        for expected in [
+            "check-config",
+            "render",
+            "--format",
+            "--to",
+            "--config",
+            "Exit status",
+            "2  usage error",
+        ] {
+            assert!(help.contains(expected), "{expected} missing from\n{help}");
+        }
+    }
+    let output = complaint(&["render", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("Usage: complaint"));
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let output = complaint(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        format!("complaint {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_with_the_usage_on_stderr() {
+    let (_, file) = sample_file();
+    let cases: [&[&str]; 10] = [
+        &[],
+        &["frobnicate"],
+        &["--frobnicate"],
+        &["check-config"],
+        &["check-config", "a.json", "b.json"],
+        &["render", file.path()],
+        &["render", "--format", "pdf", file.path()],
+        &["render", "--format", "json"],
+        &["render", "--format", "json", file.path(), "--to"],
+        &["render", "--format", "json", "--colour", file.path()],
+    ];
+    for args in cases {
+        let output = complaint(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.starts_with("complaint: "), "{message}");
+        assert!(message.contains("Usage: complaint"), "{message}");
+    }
+}

@@ -1,0 +1,6 @@
+//! Small building blocks shared by the pages. None of them holds a business rule.
+
+pub mod error_summary;
+pub mod field;
+pub mod layout;
+pub mod mail_fallback;

@@ -1,0 +1,72 @@
+//! Check your answers, then send (§6): to the endpoint when there is one, by email otherwise
+//! or when the endpoint cannot be reached.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_core::validate::validate;
+use portal_core::{Kind, Msg, Submission, Validated};
+
+use crate::components::mail_fallback::MailFallback;
+use crate::pages::{kind_from_route, not_found::NotFound};
+use crate::platform::storage;
+use crate::state::Portal;
+
+mod answers;
+mod send_panel;
+
+use answers::Answers;
+use send_panel::SendPanel;
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let kind = kind_from_route();
+    move || match kind.get() {
+        Some(kind) => view! { <KindCheck kind/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn KindCheck(kind: Kind) -> impl IntoView {
+    let portal = Portal::get();
+    let draft = storage::load_draft(kind);
+    let validate_now = move || portal.config.with_value(|config| validate(kind, &draft, config, portal.locale.get()).ok());
+    // Built once, in the language of the moment: the complainant checks exactly what is sent.
+    let Some(submission) = validate_now().map(|valid| prepare(kind, valid, &portal)) else {
+        let form_link = format!("/{}", kind.slug());
+        return view! {
+            <h1>{move || portal.t(Msg::CheckHeading)}</h1>
+            <p>{move || portal.t(Msg::NoJavascriptData)}</p>
+            <p><A href=form_link>{move || portal.t(kind.title())}</A></p>
+        }
+        .into_any();
+    };
+    let submission = Signal::stored(submission);
+    let notes = move || validate_now().map(|v| v.notes).unwrap_or_default();
+    let sender = match portal.endpoint(kind) {
+        Some(endpoint) => view! { <SendPanel kind endpoint submission/> }.into_any(),
+        None => view! { <MailFallback kind submission/> }.into_any(),
+    };
+    view! {
+        <h1>{move || portal.t(Msg::CheckHeading)}</h1>
+        <ul class="notes">{move || notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
+        <Answers kind submission/>
+        {sender}
+    }
+    .into_any()
+}
+
+/// The submission to send: the pending one when nothing changed since it was built (so a
+/// retry keeps its id and `Idempotency-Key`), a new one otherwise.
+fn prepare(kind: Kind, validated: Validated, portal: &Portal) -> Submission {
+    let locale = portal.locale.get_untracked();
+    if let Some(pending) = storage::load_pending(kind) {
+        let same = Submission::build(validated.clone(), pending.id.clone(), pending.created_at, locale);
+        if same == pending {
+            return pending;
+        }
+    }
+    let id = portal_core::submission::uuid_v4(crate::platform::random_bytes());
+    Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale)
+}
+

@@ -1,0 +1,81 @@
+//! The send button and what follows it: progress, the server's refusal, or the fallback.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use portal_core::{Kind, Msg, Submission};
+
+use crate::components::mail_fallback::MailFallback;
+use crate::platform::send::{send, Attempts, SendResult};
+use crate::platform::storage;
+use crate::state::{Delivery, Portal, Receipt};
+
+#[derive(Clone, Debug, PartialEq)]
+enum SendState {
+    Idle,
+    Sending { attempt: u32 },
+    Rejected(String),
+    GaveUp,
+}
+
+#[component]
+pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<Submission>) -> impl IntoView {
+    let portal = Portal::get();
+    let state = RwSignal::new(SendState::Idle);
+    let navigate = use_navigate();
+    let (max, timeout_ms) = portal.config.with_value(|c| (c.limits.send_attempts, c.limits.send_timeout_ms));
+
+    let start = move |_| {
+        // One send at a time: double clicks and repeated Enter presses do nothing.
+        if matches!(state.get_untracked(), SendState::Sending { .. }) {
+            return;
+        }
+        let submission = submission.get_untracked();
+        storage::save_pending(kind, Some(&submission));
+        state.set(SendState::Sending { attempt: 1 });
+        let (endpoint, navigate) = (endpoint.clone(), navigate.clone());
+        spawn_local(async move {
+            let on_attempt = move |attempt| state.set(SendState::Sending { attempt });
+            match send(&endpoint, &submission, Attempts { max, timeout_ms }, on_attempt).await {
+                SendResult::Accepted { reference } => {
+                    storage::forget(kind);
+                    let mailbox = portal.mailbox(kind);
+                    portal.receipt.set(Some(Receipt { submission, delivery: Delivery::Endpoint { reference }, mailbox }));
+                    navigate(&format!("/{}/receipt", kind.slug()), Default::default());
+                }
+                SendResult::Rejected { message } => state.set(SendState::Rejected(message)),
+                SendResult::GaveUp => state.set(SendState::GaveUp),
+            }
+        });
+    };
+
+    let sending = move || matches!(state.get(), SendState::Sending { .. });
+    let status = move || match state.get() {
+        SendState::Sending { attempt: 1 } => portal.t(Msg::Sending).to_owned(),
+        SendState::Sending { attempt } => {
+            Msg::Retrying.format(portal.locale.get(), &[("attempt", &attempt.to_string()), ("max", &max.to_string())])
+        }
+        _ => String::new(),
+    };
+    view! {
+        <p class="send-status" role="status">{status}</p>
+        {move || match state.get() {
+            SendState::Rejected(message) => view! {
+                <div class="error-summary" role="alert">
+                    <p>{Msg::SendRejected.format(portal.locale.get(), &[("message", &message)])}</p>
+                    <p>{move || portal.t(Msg::SendRejectedFix)}</p>
+                </div>
+            }.into_any(),
+            SendState::GaveUp => view! {
+                <div class="error-summary" role="alert">
+                    <p>{move || portal.t(Msg::SendFailed)}</p>
+                </div>
+                <MailFallback kind submission/>
+            }.into_any(),
+            _ => ().into_any(),
+        }}
+        <button type="button" class="button" on:click=start disabled=sending aria-busy=move || sending().then_some("true")>
+            {move || portal.t(Msg::Send)}
+        </button>
+    }
+}

@@ -1,0 +1,75 @@
+//! The form of one request kind: its fields, the error summary, autosave.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use portal_core::validate::validate;
+use portal_core::{Draft, Kind, Msg, Problem};
+
+use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
+use crate::components::field::FieldInput;
+use crate::pages::{kind_from_route, not_found::NotFound};
+use crate::platform::{self, storage};
+use crate::state::Portal;
+
+#[component]
+pub fn FormPage() -> impl IntoView {
+    let kind = kind_from_route();
+    move || match kind.get() {
+        Some(kind) => view! { <KindForm kind/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn KindForm(kind: Kind) -> impl IntoView {
+    let portal = Portal::get();
+    let draft = RwSignal::new(storage::load_draft(kind));
+    // Autosave: the only place the form talks to the outside world.
+    Effect::new(move || draft.with(|d| storage::save_draft(kind, d)));
+
+    // Problems are those of the draft as it was when "Continue" was pressed, worded in the
+    // current language; typing does not re-announce the summary.
+    let checked = RwSignal::new(None::<Draft>);
+    let problems = Memo::new(move |_| {
+        let locale = portal.locale.get();
+        checked.with(|snapshot| match snapshot {
+            Some(draft) => portal.config.with_value(|config| validate(kind, draft, config, locale).err().unwrap_or_default()),
+            None => Vec::new(),
+        })
+    });
+    let navigate = use_navigate();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let snapshot = draft.get_untracked();
+        let locale = portal.locale.get_untracked();
+        let valid = portal.config.with_value(|config| validate(kind, &snapshot, config, locale).is_ok());
+        if valid {
+            navigate(&format!("/{}/check", kind.slug()), Default::default());
+        } else {
+            checked.set(Some(snapshot));
+            request_animation_frame(|| platform::focus_element(ERROR_SUMMARY_ID));
+        }
+    };
+
+    let fields = kind
+        .fields()
+        .iter()
+        .map(|&(field, need)| {
+            let errors = Signal::derive(move || {
+                problems.with(|all: &Vec<Problem>| all.iter().filter(|p| p.field == field).map(|p| p.message.clone()).collect())
+            });
+            view! { <FieldInput field need draft errors/> }
+        })
+        .collect_view();
+
+    view! {
+        <ErrorSummary problems/>
+        <h1>{move || portal.t(kind.title())}</h1>
+        <p class="field__hint">{move || portal.t(Msg::DraftSaved)}</p>
+        <form novalidate on:submit=on_submit>
+            {fields}
+            <button type="submit" class="button">{move || portal.t(Msg::Continue)}</button>
+        </form>
+    }
+}
