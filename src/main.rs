@@ -1,11 +1,5 @@
-//! The browser app: mounts the root component. Everything else lives in `app` and below.
-
-mod app;
-mod components;
-mod pages;
-mod platform;
-mod state;
+//! Entry point of the WebAssembly binary: mounts the portal, nothing else.
 
 fn main() {
-    leptos::mount::mount_to_body(app::App);
+    complaint_portal::start();
 }
