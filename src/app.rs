@@ -1,13 +1,12 @@
-//! The root: loads the configuration, picks the language, and routes to the pages.
+//! The root: loads the configuration, picks the language, and shows the page for the URL.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use portal_core::route::Route;
 use portal_core::{Locale, Msg};
 
 use crate::components::layout::Layout;
 use crate::pages::{check::CheckPage, config_error::ConfigErrorPage, form::FormPage, not_found::NotFound, receipt::ReceiptPage, start::StartPage};
-use crate::platform;
+use crate::platform::{self, router::Router};
 use crate::state::Portal;
 
 #[component]
@@ -33,20 +32,17 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Pages() -> impl IntoView {
     let portal = Portal::get();
+    let router = Router::provide();
     Effect::new(move || {
         let locale = portal.locale.get();
         platform::set_document_language(locale.tag(), Msg::SiteTitle.text(locale));
     });
-    view! {
-        <Router>
-            <Layout>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=StartPage/>
-                    <Route path=path!("/:kind") view=FormPage/>
-                    <Route path=path!("/:kind/check") view=CheckPage/>
-                    <Route path=path!("/:kind/receipt") view=ReceiptPage/>
-                </Routes>
-            </Layout>
-        </Router>
-    }
+    let page = move || match router.route() {
+        Route::Start => view! { <StartPage/> }.into_any(),
+        Route::Form(kind) => view! { <FormPage kind/> }.into_any(),
+        Route::Check(kind) => view! { <CheckPage kind/> }.into_any(),
+        Route::Receipt(_) => view! { <ReceiptPage/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    };
+    view! { <Layout>{page}</Layout> }
 }

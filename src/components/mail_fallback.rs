@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use portal_core::render::{eml, mail_plan, plain_text};
+use portal_core::route::Route;
 use portal_core::{Kind, Msg, Submission};
 
+use crate::platform::router::Router;
 use crate::platform::{download, storage};
 use crate::state::{Delivery, Portal, Receipt};
 
@@ -20,7 +21,7 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
     });
     let text = Memo::new(move |_| submission.with(plain_text));
     let copied = RwSignal::new(None::<bool>);
-    let navigate = use_navigate();
+    let router = Router::get();
 
     let keep_pending = move |_| storage::save_pending(kind, Some(&submission.get_untracked()));
     let download_eml = {
@@ -39,7 +40,7 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
             storage::forget(kind);
             let receipt = Receipt { submission: submission.get_untracked(), delivery: Delivery::Mail, mailbox: mailbox.clone() };
             portal.receipt.set(Some(receipt));
-            navigate(&format!("/{}/receipt", kind.slug()), Default::default());
+            router.go(Route::Receipt(kind), None);
         }
     };
     let copy_status = move || match copied.get() {
@@ -47,22 +48,26 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
         Some(false) => portal.t(Msg::CopyFailed),
         None => "",
     };
-    view! {
-        <section class="mail-fallback" aria-labelledby="mail-heading">
-            <h2 id="mail-heading">{move || portal.t(Msg::MailHeading)}</h2>
-            <p>{move || Msg::MailIntro.format(portal.locale.get(), &[("mailbox", &mailbox)])}</p>
-            <Show when=move || !plan.read().complete>
-                <p class="warning">{move || portal.t(Msg::MailTooLong)}</p>
-            </Show>
-            <p class="button-group">
-                <a class="button" href=move || plan.get().url on:click=keep_pending>{move || portal.t(Msg::MailOpen)}</a>
-                <button type="button" class="button button--secondary" on:click=download_eml>{move || portal.t(Msg::DownloadEml)}</button>
-                <button type="button" class="button button--secondary" on:click=copy>{move || portal.t(Msg::CopyText)}</button>
-            </p>
-            <p role="status" class="copy-status">{copy_status}</p>
-            <label for="plain-text">{move || portal.t(Msg::PlainTextLabel)}</label>
-            <textarea id="plain-text" class="plain-text" readonly rows="10" prop:value=move || text.get()></textarea>
-            <p><button type="button" class="button" on:click=confirm>{move || portal.t(Msg::MailSentConfirm)}</button></p>
-        </section>
+    // Rebuilt only when the language changes, so the buttons keep focus while in use.
+    move || {
+        let locale = portal.locale.get();
+        let plan = plan.get();
+        let too_long = (!plan.complete).then(|| view! { <p class="warning">{Msg::MailTooLong.text(locale)}</p> });
+        view! {
+            <section class="mail-fallback" aria-labelledby="mail-heading">
+                <h2 id="mail-heading">{Msg::MailHeading.text(locale)}</h2>
+                <p>{Msg::MailIntro.format(locale, &[("mailbox", &mailbox)])}</p>
+                {too_long}
+                <p class="button-group">
+                    <a class="button" href=plan.url on:click=keep_pending>{Msg::MailOpen.text(locale)}</a>
+                    <button type="button" class="button button--secondary" on:click=download_eml.clone()>{Msg::DownloadEml.text(locale)}</button>
+                    <button type="button" class="button button--secondary" on:click=copy>{Msg::CopyText.text(locale)}</button>
+                </p>
+                <p role="status" class="copy-status">{copy_status}</p>
+                <label for="plain-text">{Msg::PlainTextLabel.text(locale)}</label>
+                <textarea id="plain-text" class="plain-text" readonly rows="10" prop:value=text.get()></textarea>
+                <p><button type="button" class="button" on:click=confirm.clone()>{Msg::MailSentConfirm.text(locale)}</button></p>
+            </section>
+        }
     }
 }

@@ -2,12 +2,12 @@
 //! or when the endpoint cannot be reached.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::validate::validate;
+use portal_core::route::Route;
 use portal_core::{Kind, Msg, Submission, Validated};
 
 use crate::components::mail_fallback::MailFallback;
-use crate::pages::{kind_from_route, not_found::NotFound};
+use crate::platform::router::Link;
 use crate::platform::storage;
 use crate::state::Portal;
 
@@ -18,27 +18,20 @@ use answers::Answers;
 use send_panel::SendPanel;
 
 #[component]
-pub fn CheckPage() -> impl IntoView {
-    let kind = kind_from_route();
-    move || match kind.get() {
-        Some(kind) => view! { <KindCheck kind/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
-}
-
-#[component]
-fn KindCheck(kind: Kind) -> impl IntoView {
+pub fn CheckPage(kind: Kind) -> impl IntoView {
     let portal = Portal::get();
     let draft = storage::load_draft(kind);
     let validate_now = move || portal.config.with_value(|config| validate(kind, &draft, config, portal.locale.get()).ok());
     // Built once, in the language of the moment: the complainant checks exactly what is sent.
     let Some(submission) = validate_now().map(|valid| prepare(kind, valid, &portal)) else {
-        let form_link = format!("/{}", kind.slug());
-        return view! {
-            <h1>{move || portal.t(Msg::CheckHeading)}</h1>
-            <p>{move || portal.t(Msg::NoJavascriptData)}</p>
-            <p><A href=form_link>{move || portal.t(kind.title())}</A></p>
-        }
+        return (move || {
+            let locale = portal.locale.get();
+            view! {
+                <h1>{Msg::CheckHeading.text(locale)}</h1>
+                <p>{Msg::NoJavascriptData.text(locale)}</p>
+                <p><Link to=Route::Form(kind)>{kind.title().text(locale)}</Link></p>
+            }
+        })
         .into_any();
     };
     let submission = Signal::stored(submission);
@@ -47,9 +40,15 @@ fn KindCheck(kind: Kind) -> impl IntoView {
         Some(endpoint) => view! { <SendPanel kind endpoint submission/> }.into_any(),
         None => view! { <MailFallback kind submission/> }.into_any(),
     };
+    let heading = move || {
+        let notes = notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view();
+        view! {
+            <h1>{portal.t(Msg::CheckHeading)}</h1>
+            <ul class="notes">{notes}</ul>
+        }
+    };
     view! {
-        <h1>{move || portal.t(Msg::CheckHeading)}</h1>
-        <ul class="notes">{move || notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
+        {heading}
         <Answers kind submission/>
         {sender}
     }

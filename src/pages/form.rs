@@ -2,27 +2,18 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use portal_core::validate::validate;
+use portal_core::route::Route;
 use portal_core::{Draft, Kind, Msg, Problem};
 
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::field::FieldInput;
-use crate::pages::{kind_from_route, not_found::NotFound};
+use crate::platform::router::Router;
 use crate::platform::{self, storage};
 use crate::state::Portal;
 
 #[component]
-pub fn FormPage() -> impl IntoView {
-    let kind = kind_from_route();
-    move || match kind.get() {
-        Some(kind) => view! { <KindForm kind/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
-    }
-}
-
-#[component]
-fn KindForm(kind: Kind) -> impl IntoView {
+pub fn FormPage(kind: Kind) -> impl IntoView {
     let portal = Portal::get();
     let draft = RwSignal::new(storage::load_draft(kind));
     // Autosave: the only place the form talks to the outside world.
@@ -38,14 +29,14 @@ fn KindForm(kind: Kind) -> impl IntoView {
             None => Vec::new(),
         })
     });
-    let navigate = use_navigate();
+    let router = Router::get();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let snapshot = draft.get_untracked();
         let locale = portal.locale.get_untracked();
         let valid = portal.config.with_value(|config| validate(kind, &snapshot, config, locale).is_ok());
         if valid {
-            navigate(&format!("/{}/check", kind.slug()), Default::default());
+            router.go(Route::Check(kind), None);
         } else {
             checked.set(Some(snapshot));
             request_animation_frame(|| platform::focus_element(ERROR_SUMMARY_ID));
@@ -63,10 +54,16 @@ fn KindForm(kind: Kind) -> impl IntoView {
         })
         .collect_view();
 
+    let heading = move || {
+        let locale = portal.locale.get();
+        view! {
+            <h1>{kind.title().text(locale)}</h1>
+            <p class="field__hint">{Msg::DraftSaved.text(locale)}</p>
+        }
+    };
     view! {
         <ErrorSummary problems/>
-        <h1>{move || portal.t(kind.title())}</h1>
-        <p class="field__hint">{move || portal.t(Msg::DraftSaved)}</p>
+        {heading}
         <form novalidate on:submit=on_submit>
             {fields}
             <button type="submit" class="button">{move || portal.t(Msg::Continue)}</button>

@@ -1,14 +1,18 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use portal_core::route::Route;
 use portal_core::Msg;
 
+use crate::platform::router::Link;
 use crate::state::Portal;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let portal = Portal::get();
-    view! {
-        <h1>{move || portal.t(Msg::NotFoundHeading)}</h1>
-        <p><A href="/">{move || portal.t(Msg::NotFoundBack)}</A></p>
+    move || {
+        let locale = portal.locale.get();
+        view! {
+            <h1>{Msg::NotFoundHeading.text(locale)}</h1>
+            <p><Link to=Route::Start>{Msg::NotFoundBack.text(locale)}</Link></p>
+        }
     }
 }

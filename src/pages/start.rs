@@ -1,48 +1,60 @@
 //! The start page: what the portal is for, which form fits, and the other channels.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use portal_core::route::Route;
 use portal_core::{Kind, Msg};
 
+use crate::platform::router::Link;
 use crate::state::Portal;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
     let portal = Portal::get();
     let config = portal.config.get_value();
-    let organisation = config.organisation.name.clone();
-    let kinds = Kind::ALL.into_iter().filter(|kind| kind.is_available()).map(|kind| {
-        let hint = match kind {
-            Kind::ServiceComplaint => Msg::StartServiceHint,
-            _ => kind.title(),
-        };
-        let link = match kind {
-            Kind::ServiceComplaint => Msg::StartServiceLink,
-            _ => kind.title(),
-        };
+    move || {
+        let locale = portal.locale.get();
+        let t = move |msg: Msg| msg.text(locale);
+        let organisation = &config.organisation;
+        let kinds = Kind::ALL
+            .into_iter()
+            .filter(|kind| kind.is_available())
+            .map(|kind| {
+                let (link, hint) = match kind {
+                    Kind::ServiceComplaint => (Msg::StartServiceLink, Msg::StartServiceHint),
+                    other => (other.title(), other.title()),
+                };
+                view! {
+                    <li class="kind-list__item">
+                        <Link to=Route::Form(kind)>{t(link)}</Link>
+                        <p class="kind-list__hint">{t(hint)}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        let phone = config.phone.clone().map(|phone| format!("{}: {phone}", t(Msg::Phone)));
+        let fax = config.fax.clone().map(|fax| format!("{}: {fax}", t(Msg::Fax)));
+        let address = [
+            Some(organisation.name.clone()),
+            Some(organisation.department.clone()),
+            Some(organisation.street.clone()),
+            Some(format!("{} {}", organisation.postal_code, organisation.city)),
+            phone,
+            fax,
+        ];
         view! {
-            <li class="kind-list__item">
-                <A href=format!("/{}", kind.slug())>{move || portal.t(link)}</A>
-                <p class="kind-list__hint">{move || portal.t(hint)}</p>
-            </li>
+            <h1>{t(Msg::StartHeading)}</h1>
+            <p class="lead">{Msg::StartIntro.format(locale, &[("organisation", &organisation.name)])}</p>
+            <ul class="kind-list">{kinds}</ul>
+            <p>{t(Msg::StartEscalationNote)}</p>
+            <h2>{t(Msg::ContactHeading)}</h2>
+            <address class="contact">
+                {address
+                    .into_iter()
+                    .flatten()
+                    .filter(|line| !line.trim().is_empty())
+                    .map(|line| view! { <span class="contact__line">{line}</span> })
+                    .collect_view()}
+            </address>
         }
-    }).collect_view();
-    let address = [
-        config.organisation.name.clone(),
-        config.organisation.department.clone(),
-        config.organisation.street.clone(),
-        format!("{} {}", config.organisation.postal_code, config.organisation.city),
-    ];
-    view! {
-        <h1>{move || portal.t(Msg::StartHeading)}</h1>
-        <p class="lead">{move || Msg::StartIntro.format(portal.locale.get(), &[("organisation", &organisation)])}</p>
-        <ul class="kind-list">{kinds}</ul>
-        <p>{move || portal.t(Msg::StartEscalationNote)}</p>
-        <h2>{move || portal.t(Msg::ContactHeading)}</h2>
-        <address class="contact">
-            {address.into_iter().filter(|line| !line.trim().is_empty()).map(|line| view! { <span class="contact__line">{line}</span> }).collect_view()}
-            {config.phone.map(|phone| view! { <span class="contact__line">{move || portal.t(Msg::Phone)} ": " {phone.clone()}</span> })}
-            {config.fax.map(|fax| view! { <span class="contact__line">{move || portal.t(Msg::Fax)} ": " {fax.clone()}</span> })}
-        </address>
     }
 }

@@ -16,7 +16,12 @@ pub enum ConfigLoadError {
 /// Loads `config.json` next to the page. Absent (404, or a host's SPA fallback answering with
 /// HTML) means the built-in defaults; present but invalid is an error that names the field.
 pub async fn load() -> Result<Config, ConfigLoadError> {
-    let response = Request::get("config.json")
+    load_from("config.json").await
+}
+
+/// [`load`] from any URL; the browser tests pass `data:` URLs here.
+pub async fn load_from(url: &str) -> Result<Config, ConfigLoadError> {
+    let response = Request::get(url)
         .send()
         .await
         .map_err(|error| ConfigLoadError::Network(error.to_string()))?;

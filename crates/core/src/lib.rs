@@ -12,6 +12,7 @@ pub mod email;
 pub mod form;
 pub mod i18n;
 pub mod render;
+pub mod route;
 pub mod send;
 pub mod submission;
 pub mod validate;

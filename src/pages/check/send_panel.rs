@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use portal_core::route::Route;
 use portal_core::{Kind, Msg, Submission};
 
 use crate::components::mail_fallback::MailFallback;
 use crate::platform::send::{send, Attempts, SendResult};
+use crate::platform::router::Router;
 use crate::platform::storage;
 use crate::state::{Delivery, Portal, Receipt};
 
@@ -22,7 +23,7 @@ enum SendState {
 pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<Submission>) -> impl IntoView {
     let portal = Portal::get();
     let state = RwSignal::new(SendState::Idle);
-    let navigate = use_navigate();
+    let router = Router::get();
     let (max, timeout_ms) = portal.config.with_value(|c| (c.limits.send_attempts, c.limits.send_timeout_ms));
 
     let start = move |_| {
@@ -33,7 +34,7 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
         let submission = submission.get_untracked();
         storage::save_pending(kind, Some(&submission));
         state.set(SendState::Sending { attempt: 1 });
-        let (endpoint, navigate) = (endpoint.clone(), navigate.clone());
+        let endpoint = endpoint.clone();
         spawn_local(async move {
             let on_attempt = move |attempt| state.set(SendState::Sending { attempt });
             match send(&endpoint, &submission, Attempts { max, timeout_ms }, on_attempt).await {
@@ -41,7 +42,7 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
                     storage::forget(kind);
                     let mailbox = portal.mailbox(kind);
                     portal.receipt.set(Some(Receipt { submission, delivery: Delivery::Endpoint { reference }, mailbox }));
-                    navigate(&format!("/{}/receipt", kind.slug()), Default::default());
+                    router.go(Route::Receipt(kind), None);
                 }
                 SendResult::Rejected { message } => state.set(SendState::Rejected(message)),
                 SendResult::GaveUp => state.set(SendState::GaveUp),
@@ -50,30 +51,37 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
     };
 
     let sending = move || matches!(state.get(), SendState::Sending { .. });
-    let status = move || match state.get() {
-        SendState::Sending { attempt: 1 } => portal.t(Msg::Sending).to_owned(),
-        SendState::Sending { attempt } => {
-            Msg::Retrying.format(portal.locale.get(), &[("attempt", &attempt.to_string()), ("max", &max.to_string())])
-        }
-        _ => String::new(),
-    };
-    view! {
-        <p class="send-status" role="status">{status}</p>
-        {move || match state.get() {
+    // Progress and outcome are rebuilt with the state; the button stays, so it keeps focus.
+    let outcome = move || {
+        let locale = portal.locale.get();
+        match state.get() {
+            SendState::Idle => ().into_any(),
+            SendState::Sending { attempt } => {
+                let text = if attempt == 1 {
+                    Msg::Sending.text(locale).to_owned()
+                } else {
+                    Msg::Retrying.format(locale, &[("attempt", &attempt.to_string()), ("max", &max.to_string())])
+                };
+                view! { <p class="send-status">{text}</p> }.into_any()
+            }
             SendState::Rejected(message) => view! {
                 <div class="error-summary" role="alert">
-                    <p>{Msg::SendRejected.format(portal.locale.get(), &[("message", &message)])}</p>
-                    <p>{move || portal.t(Msg::SendRejectedFix)}</p>
+                    <p>{Msg::SendRejected.format(locale, &[("message", &message)])}</p>
+                    <p>{Msg::SendRejectedFix.text(locale)}</p>
                 </div>
-            }.into_any(),
+            }
+            .into_any(),
             SendState::GaveUp => view! {
                 <div class="error-summary" role="alert">
-                    <p>{move || portal.t(Msg::SendFailed)}</p>
+                    <p>{Msg::SendFailed.text(locale)}</p>
                 </div>
                 <MailFallback kind submission/>
-            }.into_any(),
-            _ => ().into_any(),
-        }}
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <div role="status" class="send-outcome">{outcome}</div>
         <button type="button" class="button" on:click=start disabled=sending aria-busy=move || sending().then_some("true")>
             {move || portal.t(Msg::Send)}
         </button>

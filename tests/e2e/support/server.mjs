@@ -1,0 +1,131 @@
+// One HTTP server on 127.0.0.1 (random port) per test: the release dist/ exactly as a static
+// host serves it (scripts/serve.mjs applies `_headers`, CSP included, and the SPA fallback),
+// a per-test `config.json`, and a scripted intake receiver at /api/complaints on the same
+// origin (so the CSP's `connect-src 'self'` allows it).
+
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { createStaticHandler } from '../../../scripts/serve.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** The dist/ under test: env DIST (relative to the working directory), else the repo's dist/. */
+export const DIST = process.env.DIST ? resolve(process.env.DIST) : resolve(HERE, '../../../dist');
+
+export const RECEIVER_PATH = '/api/complaints';
+
+/** A config.json with an endpoint for service complaints, fast limits for tests. */
+export function configWithEndpoint(overrides = {}) {
+  return {
+    channels: { service_complaint: { mailbox: 'complaints@example.org', endpoint: RECEIVER_PATH } },
+    limits: { send_attempts: 2, send_timeout_ms: 1500 },
+    ...overrides,
+  };
+}
+
+function checkDist() {
+  const index = join(DIST, 'index.html');
+  if (!existsSync(index)) {
+    throw new Error(`No build at ${DIST}: run \`trunk build --release\` and \`python3 scripts/csp.py dist\` (or set DIST).`);
+  }
+  if (readFileSync(index, 'utf8').includes('CSP_PLACEHOLDER')) {
+    throw new Error(`${index} still has CSP_PLACEHOLDER: run \`python3 scripts/csp.py ${DIST}\` after the build.`);
+  }
+}
+
+/** How `config.json` is answered: an object (as JSON), a string (raw, e.g. broken JSON), or absent (404). */
+function configOverride(config) {
+  if (config === undefined || config === null) {
+    return { status: 404, type: 'text/plain; charset=utf-8', body: 'not found' };
+  }
+  const body = typeof config === 'string' ? config : JSON.stringify(config);
+  return { status: 200, type: 'application/json; charset=utf-8', body };
+}
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+function readBody(req) {
+  return new Promise((done, fail) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+/**
+ * Starts the server.
+ *   config:   see configOverride; default absent.
+ *   receiver: the receiver's script, one entry per request, the last one repeating:
+ *             { status, json, body, type, headers, delayMs } or { destroy: true } (socket dropped:
+ *             the receiver is down). Replace it mid-test with `server.setReceiver([...])`.
+ * Returns { url, requests, posts(), setReceiver, server }; `requests` collects every request to the receiver
+ * as { method, url, headers, body, json }.
+ */
+export async function startServer({ config, receiver = [{ status: 201, json: { reference: 'T-1' } }] } = {}) {
+  checkDist();
+  const overrides = new Map([['/config.json', configOverride(config)]]);
+  const serveStatic = await createStaticHandler(DIST, overrides);
+  const requests = [];
+  let script = [...receiver];
+  let served = 0;
+
+  async function receive(req, res) {
+    const body = await readBody(req);
+    let json;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body, json });
+    const step = script[Math.min(served, script.length - 1)] ?? { status: 500 };
+    served += 1;
+    if (step.delayMs) await sleep(step.delayMs);
+    if (step.destroy) {
+      req.socket.destroy();
+      return;
+    }
+    const payload = step.json !== undefined ? JSON.stringify(step.json) : (step.body ?? '');
+    const type = step.type ?? (step.json !== undefined ? 'application/json' : 'text/plain; charset=utf-8');
+    res.writeHead(step.status ?? 200, { 'Content-Type': type, ...(step.headers ?? {}) });
+    res.end(payload);
+  }
+
+  const server = createServer((req, res) => {
+    // No keep-alive: Chromium silently resends a request whose reused idle connection closes
+    // without an answer, which would blur what `{ destroy: true }` simulates (and the POST count).
+    res.setHeader('Connection', 'close');
+    const path = new URL(req.url, 'http://127.0.0.1').pathname;
+    const handled = path === RECEIVER_PATH ? receive(req, res) : serveStatic(req, res);
+    handled.catch((error) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    /** Only the POSTs that reached the receiver. */
+    posts: () => requests.filter((r) => r.method === 'POST'),
+    setReceiver(next) {
+      script = [...next];
+      served = 0;
+    },
+    server,
+  };
+}
+
+/** Closes a server from startServer, dropping open (keep-alive or hanging) connections. */
+export function stop(handle) {
+  return new Promise((done) => {
+    handle.server.close(() => done());
+    handle.server.closeAllConnections();
+  });
+}
