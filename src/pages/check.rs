@@ -60,12 +60,12 @@ pub fn CheckPage(kind: Kind) -> impl IntoView {
 fn prepare(kind: Kind, validated: Validated, portal: &Portal) -> Submission {
     let locale = portal.locale.get_untracked();
     if let Some(pending) = storage::load_pending(kind) {
-        let same = Submission::build(validated.clone(), pending.id.clone(), pending.created_at, locale);
+        let same = portal.config.with_value(|config| Submission::build(validated.clone(), pending.id.clone(), pending.created_at, locale, config));
         if same == pending {
             return pending;
         }
     }
     let id = portal_core::submission::uuid_v4(crate::platform::random_bytes());
-    Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale)
+    portal.config.with_value(|config| Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale, config))
 }
 

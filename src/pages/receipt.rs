@@ -20,6 +20,7 @@ pub fn ReceiptPage() -> impl IntoView {
         Delivery::Endpoint { reference } => (Msg::ReceiptHeading, reference.clone().unwrap_or_else(|| receipt.submission.id.clone())),
         Delivery::Mail => (Msg::ReceiptMailHeading, receipt.submission.id.clone()),
     };
+    let deadlines = receipt.submission.deadlines;
     let download_copy = move |_| {
         let _ = download::download(&eml_file_name(&receipt.submission), "message/rfc822", &eml(&receipt.submission, &receipt.mailbox));
     };
@@ -31,8 +32,11 @@ pub fn ReceiptPage() -> impl IntoView {
                 <p>{Msg::ReceiptReference.text(locale)} <br/> <strong class="reference">{reference.clone()}</strong></p>
             </div>
             <h2>{Msg::ReceiptNext.text(locale)}</h2>
-            <p>{Msg::ReceiptAck.text(locale)}</p>
-            <p>{Msg::ReceiptAnswer.text(locale)}</p>
+            <ul>
+                <li>{Msg::ReceiptAckBy.format(locale, &[("date", &locale.format_date(deadlines.acknowledgement))])}</li>
+                <li>{Msg::ReceiptAnswerBy.format(locale, &[("date", &locale.format_date(deadlines.answer))])}</li>
+            </ul>
+            <p class="field__hint">{portal.config.with_value(|c| c.rule_text(locale))}</p>
             <p class="button-group">
                 <button type="button" class="button button--secondary" on:click=download_copy.clone()>{Msg::ReceiptCopy.text(locale)}</button>
                 <Link to=Route::Start>{Msg::ReceiptNew.text(locale)}</Link>

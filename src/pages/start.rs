@@ -46,6 +46,7 @@ pub fn StartPage() -> impl IntoView {
             <p class="lead">{Msg::StartIntro.format(locale, &[("organisation", &organisation.name)])}</p>
             <ul class="kind-list">{kinds}</ul>
             <p>{t(Msg::StartEscalationNote)}</p>
+            <p class="field__hint">{config.rule_text(locale)}</p>
             <h2>{t(Msg::ContactHeading)}</h2>
             <address class="contact">
                 {address

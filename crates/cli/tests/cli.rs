@@ -65,7 +65,7 @@ fn sample_submission(description: &str) -> Submission {
     )
     .unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
-    Submission::build(valid, uuid_v4([7; 16]), now, Locale::De)
+    Submission::build(valid, uuid_v4([7; 16]), now, Locale::De, &Config::default())
 }
 
 const DESCRIPTION: &str = "Der Transfer hängt seit Tagen.\nBitte & danke = 100 %";
@@ -114,7 +114,7 @@ fn check_config_names_the_bad_field() {
             r#"{"limits": {"send_attempts": 0}}"#,
             "limits.send_attempts",
         ),
-        (r#"{"languages": ["fr"]}"#, "languages[0]"),
+        (r#"{"languages": ["fr"]}"#, "languages"),
         (r#"{"organisation": {"nmae": "typo"}}"#, "organisation.nmae"),
         (r#"[1, 2]"#, "(top level)"),
         (r#"{"state": "SL""#, "(top level)"),

@@ -98,6 +98,17 @@ impl CustomerAccountRule {
     }
 }
 
+impl Config {
+    /// The sentence that names the deadline rule in use; the UI always shows it (§3).
+    pub fn rule_text(&self, locale: crate::i18n::Locale) -> String {
+        let msg = match self.deadline_rule {
+            DeadlineRule::Werktage => crate::i18n::Msg::RuleWerktage,
+            DeadlineRule::Arbeitstage => crate::i18n::Msg::RuleArbeitstage,
+        };
+        msg.format(locale, &[("state", &self.state)])
+    }
+}
+
 impl Default for Config {
     fn default() -> Config {
         Config {

@@ -75,6 +75,7 @@ pub struct Holiday {
 ///
 /// Serialised with the dates as `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deadlines {
     /// Receipt acknowledged by this day: [`ACKNOWLEDGEMENT_DAYS`] business days.
     pub acknowledgement: NaiveDate,

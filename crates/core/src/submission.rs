@@ -3,6 +3,8 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::config::Config;
+use crate::deadline::Deadlines;
 use crate::domain::DomainName;
 use crate::form::Kind;
 use crate::i18n::{Locale, Msg};
@@ -28,6 +30,8 @@ pub struct Submission {
     pub domains: Vec<DomainName>,
     pub subject: String,
     pub description: String,
+    /// The dates promised for this request under the operator's rule (§3).
+    pub deadlines: Deadlines,
     pub client_version: String,
 }
 
@@ -43,7 +47,7 @@ pub struct Complainant {
 impl Submission {
     /// Turns a validated draft into the document. `id` and `now` come from the caller so that
     /// this stays a pure function.
-    pub fn build(validated: Validated, id: String, now: DateTime<FixedOffset>, locale: Locale) -> Submission {
+    pub fn build(validated: Validated, id: String, now: DateTime<FixedOffset>, locale: Locale, config: &Config) -> Submission {
         let summary = validated
             .summary
             .clone()
@@ -58,6 +62,7 @@ impl Submission {
             complainant: validated.complainant,
             domains: validated.domains,
             description: validated.description,
+            deadlines: Deadlines::for_submission(now.date_naive(), config.deadline_rule, &config.state),
             client_version: crate::CLIENT_VERSION.to_owned(),
         }
     }
@@ -123,7 +128,7 @@ pub(crate) mod tests {
         draft.set(Field::Description, description);
         let valid = crate::validate::validate(Kind::ServiceComplaint, &draft, &Config::default(), Locale::De).unwrap();
         let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
-        Submission::build(valid, uuid_v4([7; 16]), now, Locale::De)
+        Submission::build(valid, uuid_v4([7; 16]), now, Locale::De, &Config::default())
     }
 
     #[test]
@@ -139,6 +144,8 @@ pub(crate) mod tests {
             "domains": [{"input": "bücher.de", "unicode": "bücher.de", "ascii": "xn--bcher-kva.de"}],
             "subject": "Kundenservice-Anliegen: Transfer hängt.",
             "description": "Transfer hängt.",
+            // Saturday 28 Nov 2026 + 2 Werktage: Mon 30 Nov, Tue 1 Dec; + 10: Thu 10 Dec.
+            "deadlines": {"acknowledgement": "2026-12-01", "answer": "2026-12-10"},
             "client_version": crate::CLIENT_VERSION,
         });
         assert_eq!(json, expected);

@@ -51,19 +51,19 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
     };
 
     let sending = move || matches!(state.get(), SendState::Sending { .. });
-    // Progress and outcome are rebuilt with the state; the button stays, so it keeps focus.
+    // The status line is always present, so screen readers announce its changes.
+    let status = move || match state.get() {
+        SendState::Sending { attempt: 1 } => portal.t(Msg::Sending).to_owned(),
+        SendState::Sending { attempt } => {
+            Msg::Retrying.format(portal.locale.get(), &[("attempt", &attempt.to_string()), ("max", &max.to_string())])
+        }
+        _ => String::new(),
+    };
+    // The outcome is rebuilt with the state; the button stays, so it keeps focus.
     let outcome = move || {
         let locale = portal.locale.get();
         match state.get() {
-            SendState::Idle => ().into_any(),
-            SendState::Sending { attempt } => {
-                let text = if attempt == 1 {
-                    Msg::Sending.text(locale).to_owned()
-                } else {
-                    Msg::Retrying.format(locale, &[("attempt", &attempt.to_string()), ("max", &max.to_string())])
-                };
-                view! { <p class="send-status">{text}</p> }.into_any()
-            }
+            SendState::Idle | SendState::Sending { .. } => ().into_any(),
             SendState::Rejected(message) => view! {
                 <div class="error-summary" role="alert">
                     <p>{Msg::SendRejected.format(locale, &[("message", &message)])}</p>
@@ -81,8 +81,9 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
         }
     };
     view! {
-        <div role="status" class="send-outcome">{outcome}</div>
-        <button type="button" class="button" on:click=start disabled=sending aria-busy=move || sending().then_some("true")>
+        <p role="status" class="send-status">{status}</p>
+        {outcome}
+        <button type="button" class="button" on:click=start aria-disabled=move || sending().then_some("true")>
             {move || portal.t(Msg::Send)}
         </button>
     }

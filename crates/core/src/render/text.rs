@@ -47,6 +47,8 @@ pub fn plain_text(submission: &Submission) -> String {
     };
     line(Msg::FieldDomains.text(locale), &domains);
     line(Msg::FieldSubject.text(locale), &submission.subject);
+    line(Msg::DeadlineAck.text(locale), &submission.deadlines.acknowledgement.to_string());
+    line(Msg::DeadlineAnswer.text(locale), &submission.deadlines.answer.to_string());
     out.push('\n');
     out.push_str(Msg::FieldDescription.text(locale));
     out.push_str(":\n");
@@ -70,6 +72,7 @@ mod tests {
             "E-Mail-Adresse: joerg@example.de\n",
             "Kundenkonto: keine Angabe\n",
             "Betroffene Domain(s): bücher.de (xn--bcher-kva.de)\n",
+            "Eingangsbestätigung bis: 2026-12-01\n",
             "Beschreibung des Problems:\nZeile 1\nZeile 2\n",
         ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");

@@ -1,0 +1,15 @@
+import { open } from './support/browser.mjs';
+import { configWithEndpoint } from './support/server.mjs';
+import { COMPLAINT, fill, openForm } from './support/portal.mjs';
+const s = await open({ config: configWithEndpoint() });
+await s.page.goto('/service_complaint'); await s.page.getByRole('heading', {level:1}).waitFor();
+console.log('deep link /service_complaint h1:', await s.page.getByRole('heading', {level:1}).textContent());
+await openForm(s.page); await fill(s.page, COMPLAINT);
+await s.page.getByRole('button', { name: 'Continue' }).click();
+await s.page.waitForTimeout(500);
+console.log('after Continue:', new URL(s.page.url()).pathname, await s.page.getByRole('heading', {level:1}).textContent());
+await s.page.goto('/service_complaint/check'); await s.page.getByRole('heading', {level:1}).waitFor();
+console.log('deep link check h1:', await s.page.getByRole('heading', {level:1}).textContent());
+console.log(s.problems);
+await s.close();
+process.exit(0);
