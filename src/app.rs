@@ -5,7 +5,10 @@ use portal_core::route::Route;
 use portal_core::{Locale, Msg};
 
 use crate::components::layout::Layout;
-use crate::pages::{check::CheckPage, config_error::ConfigErrorPage, form::FormPage, not_found::NotFound, receipt::ReceiptPage, start::StartPage};
+use crate::pages::{
+    check::CheckPage, config_error::ConfigErrorPage, form::FormPage, not_found::NotFound, receipt::ReceiptPage,
+    start::StartPage,
+};
 use crate::platform::{self, router::Router};
 use crate::state::Portal;
 

@@ -61,6 +61,11 @@ fn sample_submission(kind: Kind) -> Submission {
         }],
         subject: "Beschwerde: Rechnung".into(),
         description: "Zeile eins\nZeile zwei — mit Umlauten: äöüß €".into(),
+        deadlines: portal_core::deadline::Deadlines::for_submission(
+            chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap(),
+            portal_core::config::DeadlineRule::Werktage,
+            "SL",
+        ),
         client_version: portal_core::CLIENT_VERSION.into(),
     }
 }
@@ -81,26 +86,14 @@ fn draft_round_trips_with_non_ascii_and_newlines() {
     let mut draft = Draft::new(kind);
     draft.set(Field::Name, "Zoë Ångström-Weiß");
     draft.set(Field::Email, "zoe@bücher.example");
-    draft.set(
-        Field::Domains,
-        "bücher.example\nxn--bcher-kva.example, 例え.テスト",
-    );
-    draft.set(
-        Field::Description,
-        "Erste Zeile\r\nZweite Zeile\n\n\t„Anführungszeichen“ 🙂 \"quoted\" \\ backslash",
-    );
+    draft.set(Field::Domains, "bücher.example\nxn--bcher-kva.example, 例え.テスト");
+    draft.set(Field::Description, "Erste Zeile\r\nZweite Zeile\n\n\t„Anführungszeichen“ 🙂 \"quoted\" \\ backslash");
     storage::save_draft(kind, &draft);
 
-    assert!(
-        raw(&draft_key(kind)).is_some(),
-        "the draft is stored under its key"
-    );
+    assert!(raw(&draft_key(kind)).is_some(), "the draft is stored under its key");
     let loaded = storage::load_draft(kind);
     assert_eq!(loaded, draft);
-    assert_eq!(
-        loaded.get(Field::Description),
-        draft.get(Field::Description)
-    );
+    assert_eq!(loaded.get(Field::Description), draft.get(Field::Description));
 }
 
 #[wasm_bindgen_test]
@@ -115,10 +108,7 @@ fn drafts_of_different_kinds_are_kept_apart() {
 
     assert_eq!(storage::load_draft(Kind::ServiceComplaint), complaint);
     assert_eq!(storage::load_draft(Kind::Feedback), feedback);
-    assert_eq!(
-        storage::load_draft(Kind::AbuseReport),
-        Draft::new(Kind::AbuseReport)
-    );
+    assert_eq!(storage::load_draft(Kind::AbuseReport), Draft::new(Kind::AbuseReport));
 }
 
 #[wasm_bindgen_test]
@@ -139,11 +129,7 @@ fn an_empty_draft_removes_the_key() {
     assert!(raw(&draft_key(kind)).is_some());
 
     storage::save_draft(kind, &Draft::new(kind));
-    assert_eq!(
-        raw(&draft_key(kind)),
-        None,
-        "an empty draft leaves no key behind"
-    );
+    assert_eq!(raw(&draft_key(kind)), None, "an empty draft leaves no key behind");
 
     // Whitespace only counts as empty too.
     draft.set(Field::Description, "something");
@@ -171,11 +157,7 @@ fn a_corrupt_stored_draft_gives_a_fresh_draft() {
         "\u{0}\u{fffd}binary\u{1}",
     ] {
         storage.set_item(&draft_key(kind), corrupt).unwrap();
-        assert_eq!(
-            storage::load_draft(kind),
-            Draft::new(kind),
-            "stored value {corrupt:?}"
-        );
+        assert_eq!(storage::load_draft(kind), Draft::new(kind), "stored value {corrupt:?}");
     }
 }
 
@@ -184,13 +166,8 @@ fn a_draft_of_another_kind_under_the_key_is_ignored() {
     let storage = fresh_storage();
     let mut other = Draft::new(Kind::Feedback);
     other.set(Field::Description, "belongs to feedback");
-    storage
-        .set_item(&draft_key(Kind::Escalation), &other.to_json())
-        .unwrap();
-    assert_eq!(
-        storage::load_draft(Kind::Escalation),
-        Draft::new(Kind::Escalation)
-    );
+    storage.set_item(&draft_key(Kind::Escalation), &other.to_json()).unwrap();
+    assert_eq!(storage::load_draft(Kind::Escalation), Draft::new(Kind::Escalation));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,11 +182,7 @@ fn pending_submission_save_load_and_forget() {
     let submission = sample_submission(kind);
     storage::save_pending(kind, Some(&submission));
     assert_eq!(storage::load_pending(kind), Some(submission.clone()));
-    assert_eq!(
-        storage::load_pending(Kind::Feedback),
-        None,
-        "other kinds untouched"
-    );
+    assert_eq!(storage::load_pending(Kind::Feedback), None, "other kinds untouched");
 
     storage::save_pending(kind, None);
     assert_eq!(storage::load_pending(kind), None);
@@ -238,11 +211,7 @@ fn a_corrupt_pending_submission_is_none() {
     let kind = Kind::ServiceComplaint;
     for corrupt in ["", "{", "garbage", r#"{"schema_version": 1}"#] {
         storage.set_item(&pending_key(kind), corrupt).unwrap();
-        assert_eq!(
-            storage::load_pending(kind),
-            None,
-            "stored value {corrupt:?}"
-        );
+        assert_eq!(storage::load_pending(kind), None, "stored value {corrupt:?}");
     }
 }
 
@@ -280,32 +249,21 @@ async fn a_valid_partial_config_keeps_the_other_defaults() {
         "channels": {"service_complaint": {"mailbox": "support@registrar.example", "endpoint": "/api/complaints"}},
         "limits": {"send_attempts": 5}
     }"#;
-    let config = config::load_from(&data_url("application/json", json))
-        .await
-        .expect("a valid config");
+    let config = config::load_from(&data_url("application/json", json)).await.expect("a valid config");
 
     assert_eq!(config.state, "BY");
     assert_eq!(config.deadline_rule, DeadlineRule::Arbeitstage);
     assert_eq!(config.organisation.name, "Registrar Ä GmbH");
     assert_eq!(config.organisation.city, "München");
-    assert_eq!(
-        config.channels.service_complaint.mailbox,
-        "support@registrar.example"
-    );
-    assert_eq!(
-        config.channels.service_complaint.endpoint.as_deref(),
-        Some("/api/complaints")
-    );
+    assert_eq!(config.channels.service_complaint.mailbox, "support@registrar.example");
+    assert_eq!(config.channels.service_complaint.endpoint.as_deref(), Some("/api/complaints"));
     assert_eq!(config.limits.send_attempts, 5);
 
     let defaults = Config::default();
     assert_eq!(config.organisation.street, defaults.organisation.street);
     assert_eq!(config.channels.abuse_report, defaults.channels.abuse_report);
     assert_eq!(config.submission_format, SubmissionFormat::Json);
-    assert_eq!(
-        config.limits.send_timeout_ms,
-        defaults.limits.send_timeout_ms
-    );
+    assert_eq!(config.limits.send_timeout_ms, defaults.limits.send_timeout_ms);
     assert_eq!(config.languages, defaults.languages);
     assert_eq!(config.phone, defaults.phone);
 }
@@ -316,20 +274,13 @@ async fn an_invalid_config_is_an_error_naming_the_field() {
     match result {
         Err(ConfigLoadError::Invalid(error)) => {
             assert_eq!(error.field, "state");
-            assert!(
-                error.message.contains("XX"),
-                "message names the value: {}",
-                error.message
-            );
+            assert!(error.message.contains("XX"), "message names the value: {}", error.message);
         }
         other => panic!("expected ConfigLoadError::Invalid for state, got {other:?}"),
     }
 
-    let result = config::load_from(&data_url(
-        "application/json",
-        r#"{"channels": {"feedback": {"mailbox": "nope"}}}"#,
-    ))
-    .await;
+    let result =
+        config::load_from(&data_url("application/json", r#"{"channels": {"feedback": {"mailbox": "nope"}}}"#)).await;
     match result {
         Err(ConfigLoadError::Invalid(error)) => {
             assert_eq!(error.field, "channels.feedback.mailbox")
@@ -344,10 +295,7 @@ async fn an_invalid_config_is_an_error_naming_the_field() {
     );
 
     let result = config::load_from(&data_url("application/json", "{ not json")).await;
-    assert!(
-        matches!(result, Err(ConfigLoadError::Invalid(_))),
-        "{result:?}"
-    );
+    assert!(matches!(result, Err(ConfigLoadError::Invalid(_))), "{result:?}");
 }
 
 #[wasm_bindgen_test]

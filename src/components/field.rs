@@ -55,7 +55,8 @@ pub fn FieldInput(
                 .into_any()
             }
         };
-        let optional = (need == Need::Optional).then(|| view! { " " <span class="field__optional">{Msg::Optional.text(locale)}</span> });
+        let optional = (need == Need::Optional)
+            .then(|| view! { " " <span class="field__optional">{Msg::Optional.text(locale)}</span> });
         let hint = field.hint().map(|hint| view! { <p class="field__hint" id=hint_id>{hint.text(locale)}</p> });
         let error = invalid.then(|| {
             view! {

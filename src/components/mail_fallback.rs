@@ -38,7 +38,8 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
         let mailbox = mailbox.clone();
         move |_| {
             storage::forget(kind);
-            let receipt = Receipt { submission: submission.get_untracked(), delivery: Delivery::Mail, mailbox: mailbox.clone() };
+            let receipt =
+                Receipt { submission: submission.get_untracked(), delivery: Delivery::Mail, mailbox: mailbox.clone() };
             portal.receipt.set(Some(receipt));
             router.go(Route::Receipt(kind), None);
         }

@@ -2,8 +2,8 @@
 //! or when the endpoint cannot be reached.
 
 use leptos::prelude::*;
-use portal_core::validate::validate;
 use portal_core::route::Route;
+use portal_core::validate::validate;
 use portal_core::{Kind, Msg, Submission, Validated};
 
 use crate::components::mail_fallback::MailFallback;
@@ -21,7 +21,8 @@ use send_panel::SendPanel;
 pub fn CheckPage(kind: Kind) -> impl IntoView {
     let portal = Portal::get();
     let draft = storage::load_draft(kind);
-    let validate_now = move || portal.config.with_value(|config| validate(kind, &draft, config, portal.locale.get()).ok());
+    let validate_now =
+        move || portal.config.with_value(|config| validate(kind, &draft, config, portal.locale.get()).ok());
     // Built once, in the language of the moment: the complainant checks exactly what is sent.
     let Some(submission) = validate_now().map(|valid| prepare(kind, valid, &portal)) else {
         return (move || {
@@ -60,12 +61,15 @@ pub fn CheckPage(kind: Kind) -> impl IntoView {
 fn prepare(kind: Kind, validated: Validated, portal: &Portal) -> Submission {
     let locale = portal.locale.get_untracked();
     if let Some(pending) = storage::load_pending(kind) {
-        let same = portal.config.with_value(|config| Submission::build(validated.clone(), pending.id.clone(), pending.created_at, locale, config));
+        let same = portal.config.with_value(|config| {
+            Submission::build(validated.clone(), pending.id.clone(), pending.created_at, locale, config)
+        });
         if same == pending {
             return pending;
         }
     }
     let id = portal_core::submission::uuid_v4(crate::platform::random_bytes());
-    portal.config.with_value(|config| Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale, config))
+    portal
+        .config
+        .with_value(|config| Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale, config))
 }
-

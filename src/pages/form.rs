@@ -2,8 +2,8 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use portal_core::validate::validate;
 use portal_core::route::Route;
+use portal_core::validate::validate;
 use portal_core::{Draft, Kind, Msg, Problem};
 
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
@@ -25,7 +25,9 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
     let problems = Memo::new(move |_| {
         let locale = portal.locale.get();
         checked.with(|snapshot| match snapshot {
-            Some(draft) => portal.config.with_value(|config| validate(kind, draft, config, locale).err().unwrap_or_default()),
+            Some(draft) => {
+                portal.config.with_value(|config| validate(kind, draft, config, locale).err().unwrap_or_default())
+            }
             None => Vec::new(),
         })
     });
@@ -48,7 +50,9 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
         .iter()
         .map(|&(field, need)| {
             let errors = Signal::derive(move || {
-                problems.with(|all: &Vec<Problem>| all.iter().filter(|p| p.field == field).map(|p| p.message.clone()).collect())
+                problems.with(|all: &Vec<Problem>| {
+                    all.iter().filter(|p| p.field == field).map(|p| p.message.clone()).collect()
+                })
             });
             view! { <FieldInput field need draft errors/> }
         })

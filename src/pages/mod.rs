@@ -6,4 +6,3 @@ pub mod form;
 pub mod not_found;
 pub mod receipt;
 pub mod start;
-

@@ -17,12 +17,18 @@ pub fn ReceiptPage() -> impl IntoView {
         return view! { <NotFound/> }.into_any();
     };
     let (heading, reference) = match &receipt.delivery {
-        Delivery::Endpoint { reference } => (Msg::ReceiptHeading, reference.clone().unwrap_or_else(|| receipt.submission.id.clone())),
+        Delivery::Endpoint { reference } => {
+            (Msg::ReceiptHeading, reference.clone().unwrap_or_else(|| receipt.submission.id.clone()))
+        }
         Delivery::Mail => (Msg::ReceiptMailHeading, receipt.submission.id.clone()),
     };
     let deadlines = receipt.submission.deadlines;
     let download_copy = move |_| {
-        let _ = download::download(&eml_file_name(&receipt.submission), "message/rfc822", &eml(&receipt.submission, &receipt.mailbox));
+        let _ = download::download(
+            &eml_file_name(&receipt.submission),
+            "message/rfc822",
+            &eml(&receipt.submission, &receipt.mailbox),
+        );
     };
     (move || {
         let locale = portal.locale.get();

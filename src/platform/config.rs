@@ -21,26 +21,17 @@ pub async fn load() -> Result<Config, ConfigLoadError> {
 
 /// [`load`] from any URL; the browser tests pass `data:` URLs here.
 pub async fn load_from(url: &str) -> Result<Config, ConfigLoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|error| ConfigLoadError::Network(error.to_string()))?;
+    let response = Request::get(url).send().await.map_err(|error| ConfigLoadError::Network(error.to_string()))?;
     if response.status() == 404 {
         return Ok(Config::default());
     }
     if !response.ok() {
         return Err(ConfigLoadError::Status(response.status()));
     }
-    let is_html = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|media_type| media_type.starts_with("text/html"));
+    let is_html = response.headers().get("content-type").is_some_and(|media_type| media_type.starts_with("text/html"));
     if is_html {
         return Ok(Config::default());
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|error| ConfigLoadError::Network(error.to_string()))?;
+    let text = response.text().await.map_err(|error| ConfigLoadError::Network(error.to_string()))?;
     Config::from_json(&text).map_err(ConfigLoadError::Invalid)
 }

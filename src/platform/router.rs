@@ -23,18 +23,15 @@ fn base_path() -> String {
 }
 
 fn current_path() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "/".to_owned())
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".to_owned())
 }
 
 impl Router {
     /// Reads the address bar and follows the browser's back and forward buttons.
     pub fn provide() -> Router {
-        let router = Router {
-            route: RwSignal::new(Route::parse(&current_path(), &base_path())),
-        };
-        let on_popstate = Closure::<dyn Fn()>::new(move || router.route.set(Route::parse(&current_path(), &base_path())));
+        let router = Router { route: RwSignal::new(Route::parse(&current_path(), &base_path())) };
+        let on_popstate =
+            Closure::<dyn Fn()>::new(move || router.route.set(Route::parse(&current_path(), &base_path())));
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
         }

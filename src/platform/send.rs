@@ -9,8 +9,12 @@ use portal_core::Submission;
 /// How a send ended, as the page needs to tell it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SendResult {
-    Accepted { reference: Option<String> },
-    Rejected { message: String },
+    Accepted {
+        reference: Option<String>,
+    },
+    Rejected {
+        message: String,
+    },
     /// Every attempt failed (server errors, timeouts, no network): offer the fallback.
     GaveUp,
 }

@@ -21,10 +21,7 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn option(&self, name: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+        self.options.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 
     #[allow(dead_code)] // for the sub-commands that take flags
@@ -72,10 +69,9 @@ pub fn parse(args: &[String], spec: &Spec) -> Result<Parsed, CliError> {
         } else if let Some(&option) = spec.options.iter().find(|o| **o == name) {
             let value = match inline {
                 Some(value) => value.to_owned(),
-                None => iter
-                    .next()
-                    .cloned()
-                    .ok_or_else(|| CliError::usage(format!("option {option} needs a value")))?,
+                None => {
+                    iter.next().cloned().ok_or_else(|| CliError::usage(format!("option {option} needs a value")))?
+                }
             };
             if parsed.option(option).is_some() {
                 return Err(CliError::usage(format!("option {option} given twice")));
@@ -92,10 +88,7 @@ pub fn parse(args: &[String], spec: &Spec) -> Result<Parsed, CliError> {
 mod tests {
     use super::*;
 
-    const SPEC: Spec = Spec {
-        options: &["--format", "--to"],
-        flags: &["--quiet"],
-    };
+    const SPEC: Spec = Spec { options: &["--format", "--to"], flags: &["--quiet"] };
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|a| (*a).to_owned()).collect()
@@ -103,11 +96,7 @@ mod tests {
 
     #[test]
     fn options_flags_and_positionals_in_any_order() {
-        let parsed = parse(
-            &strings(&["a.json", "--format=eml", "--quiet", "--to", "x@example.org"]),
-            &SPEC,
-        )
-        .unwrap();
+        let parsed = parse(&strings(&["a.json", "--format=eml", "--quiet", "--to", "x@example.org"]), &SPEC).unwrap();
         assert_eq!(parsed.option("--format"), Some("eml"));
         assert_eq!(parsed.option("--to"), Some("x@example.org"));
         assert!(parsed.flag("--quiet"));
@@ -122,17 +111,8 @@ mod tests {
 
     #[test]
     fn mistakes_are_usage_errors() {
-        for args in [
-            &["--to"][..],
-            &["--nope"],
-            &["--quiet=1"],
-            &["--to", "a", "--to", "b"],
-        ] {
-            assert_eq!(
-                parse(&strings(args), &SPEC).unwrap_err().code,
-                crate::cli::EXIT_USAGE,
-                "{args:?}"
-            );
+        for args in [&["--to"][..], &["--nope"], &["--quiet=1"], &["--to", "a", "--to", "b"]] {
+            assert_eq!(parse(&strings(args), &SPEC).unwrap_err().code, crate::cli::EXIT_USAGE, "{args:?}");
         }
         let parsed = parse(&strings(&["a", "b"]), &SPEC).unwrap();
         assert!(parsed.one_positional("FILE").is_err());

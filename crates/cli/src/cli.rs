@@ -48,19 +48,11 @@ pub struct CliError {
 impl CliError {
     /// Bad input; `message` is the whole line, usually starting with the file name.
     pub fn input(message: impl Into<String>) -> CliError {
-        CliError {
-            code: EXIT_BAD_INPUT,
-            message: message.into(),
-            usage: None,
-        }
+        CliError { code: EXIT_BAD_INPUT, message: message.into(), usage: None }
     }
 
     pub fn usage(message: impl Display) -> CliError {
-        CliError {
-            code: EXIT_USAGE,
-            message: format!("complaint: {message}"),
-            usage: Some(USAGE),
-        }
+        CliError { code: EXIT_USAGE, message: format!("complaint: {message}"), usage: Some(USAGE) }
     }
 
     /// A file that cannot be read: names the file and the OS error.
@@ -70,9 +62,7 @@ impl CliError {
 
     /// Standard output went away (a closed pipe) or failed.
     pub fn stdout(error: std::io::Error) -> CliError {
-        CliError::input(format!(
-            "complaint: cannot write to standard output: {error}"
-        ))
+        CliError::input(format!("complaint: cannot write to standard output: {error}"))
     }
 }
 
@@ -83,10 +73,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
     };
     match command.as_str() {
         "-h" | "--help" | "help" => write_out(stdout, USAGE.as_bytes()),
-        "-V" | "--version" => write_out(
-            stdout,
-            format!("complaint {}\n", env!("CARGO_PKG_VERSION")).as_bytes(),
-        ),
+        "-V" | "--version" => write_out(stdout, format!("complaint {}\n", env!("CARGO_PKG_VERSION")).as_bytes()),
         name => match commands::find(name) {
             Some(command) => command(rest, stdout),
             None if name.starts_with('-') => Err(CliError::usage(format!("unknown option {name}"))),
@@ -128,13 +115,7 @@ mod tests {
 
     #[test]
     fn usage_errors_exit_2() {
-        for args in [
-            &[][..],
-            &["frobnicate"],
-            &["--frobnicate"],
-            &["check-config"],
-            &["render", "x.json"],
-        ] {
+        for args in [&[][..], &["frobnicate"], &["--frobnicate"], &["check-config"], &["render", "x.json"]] {
             let (result, out) = run_args(args);
             let error = result.unwrap_err();
             assert_eq!(error.code, EXIT_USAGE, "{args:?}");

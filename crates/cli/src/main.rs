@@ -23,8 +23,7 @@ fn main() -> ExitCode {
     }
     let stdout = std::io::stdout();
     let mut stdout = stdout.lock();
-    let result =
-        cli::run(&args, &mut stdout).and_then(|()| stdout.flush().map_err(cli::CliError::stdout));
+    let result = cli::run(&args, &mut stdout).and_then(|()| stdout.flush().map_err(cli::CliError::stdout));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => report(&error),

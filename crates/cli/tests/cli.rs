@@ -15,11 +15,8 @@ struct TempFile(PathBuf);
 impl TempFile {
     fn new(name: &str, contents: impl AsRef<[u8]>) -> TempFile {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let unique = format!(
-            "complaint-cli-test-{}-{}-{name}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        );
+        let unique =
+            format!("complaint-cli-test-{}-{}-{name}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
         let path = std::env::temp_dir().join(unique);
         std::fs::write(&path, contents).unwrap();
         TempFile(path)
@@ -37,10 +34,7 @@ impl Drop for TempFile {
 }
 
 fn complaint(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_complaint"))
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_complaint")).args(args).output().unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -57,13 +51,8 @@ fn sample_submission(description: &str) -> Submission {
     draft.set(Field::Email, "joerg@example.de");
     draft.set(Field::Domains, "bücher.de");
     draft.set(Field::Description, description);
-    let valid = portal_core::validate::validate(
-        Kind::ServiceComplaint,
-        &draft,
-        &Config::default(),
-        Locale::De,
-    )
-    .unwrap();
+    let valid =
+        portal_core::validate::validate(Kind::ServiceComplaint, &draft, &Config::default(), Locale::De).unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
     Submission::build(valid, uuid_v4([7; 16]), now, Locale::De, &Config::default())
 }
@@ -101,19 +90,13 @@ fn check_config_accepts_an_empty_object() {
 #[test]
 fn check_config_names_the_bad_field() {
     let cases = [
-        (
-            r#"{"channels": {"escalation": {"mailbox": "not-an-address"}}}"#,
-            "channels.escalation.mailbox",
-        ),
+        (r#"{"channels": {"escalation": {"mailbox": "not-an-address"}}}"#, "channels.escalation.mailbox"),
         (
             r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "http://intake.example.org/"}}}"#,
             "channels.feedback.endpoint",
         ),
         (r#"{"state": "XX"}"#, "state"),
-        (
-            r#"{"limits": {"send_attempts": 0}}"#,
-            "limits.send_attempts",
-        ),
+        (r#"{"limits": {"send_attempts": 0}}"#, "limits.send_attempts"),
         (r#"{"languages": ["fr"]}"#, "languages"),
         (r#"{"organisation": {"nmae": "typo"}}"#, "organisation.nmae"),
         (r#"[1, 2]"#, "(top level)"),
@@ -138,10 +121,7 @@ fn check_config_names_the_bad_field() {
 
 #[test]
 fn check_config_names_a_missing_file_and_the_os_error() {
-    let path = std::env::temp_dir().join(format!(
-        "complaint-cli-test-{}-does-not-exist.json",
-        std::process::id()
-    ));
+    let path = std::env::temp_dir().join(format!("complaint-cli-test-{}-does-not-exist.json", std::process::id()));
     let path = path.to_str().unwrap();
     let output = complaint(&["check-config", path]);
     assert_eq!(output.status.code(), Some(1));
@@ -188,15 +168,9 @@ fn render_mailto_goes_to_the_default_mailbox_and_is_one_clean_line() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
     let url = out.strip_suffix('\n').unwrap();
-    assert!(
-        url.starts_with("mailto:complaints@example.org?subject="),
-        "{url}"
-    );
+    assert!(url.starts_with("mailto:complaints@example.org?subject="), "{url}");
     assert!(!url.contains(['\r', '\n', ' ']), "{url}");
-    assert_eq!(
-        url,
-        portal_core::render::mail_plan(&submission, "complaints@example.org").url
-    );
+    assert_eq!(url, portal_core::render::mail_plan(&submission, "complaints@example.org").url);
 }
 
 #[test]
@@ -205,24 +179,14 @@ fn render_eml_parses_back_with_subject_and_attachment() {
     let output = complaint(&["render", "--format", "eml", file.path()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let raw = output.stdout;
-    assert_eq!(
-        raw,
-        portal_core::render::eml(&submission, "complaints@example.org").into_bytes(),
-        "not byte-exact"
-    );
+    assert_eq!(raw, portal_core::render::eml(&submission, "complaints@example.org").into_bytes(), "not byte-exact");
     assert!(raw.windows(2).any(|w| w == b"\r\n"), "CRLF lost");
 
     let message = MessageParser::default().parse(&raw[..]).unwrap();
     assert_eq!(message.subject(), Some(submission.subject.as_str()));
-    assert_eq!(
-        message.to().unwrap().first().unwrap().address(),
-        Some("complaints@example.org")
-    );
+    assert_eq!(message.to().unwrap().first().unwrap().address(), Some("complaints@example.org"));
     let attachment = message.attachment(0).unwrap();
-    assert_eq!(
-        attachment.attachment_name(),
-        Some(format!("submission-{}.json", submission.id).as_str())
-    );
+    assert_eq!(attachment.attachment_name(), Some(format!("submission-{}.json", submission.id).as_str()));
     let json = std::str::from_utf8(attachment.contents()).unwrap();
     assert_eq!(Submission::from_json(json).unwrap(), submission);
 }
@@ -247,19 +211,10 @@ fn render_to_overrides_the_mailbox() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).starts_with("mailto:desk@operator.example?subject="));
 
-    let output = complaint(&[
-        "render",
-        "--format",
-        "eml",
-        "--to=desk@operator.example",
-        file.path(),
-    ]);
+    let output = complaint(&["render", "--format", "eml", "--to=desk@operator.example", file.path()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let message = MessageParser::default().parse(&output.stdout[..]).unwrap();
-    assert_eq!(
-        message.to().unwrap().first().unwrap().address(),
-        Some("desk@operator.example")
-    );
+    assert_eq!(message.to().unwrap().first().unwrap().address(), Some("desk@operator.example"));
 }
 
 #[test]
@@ -269,14 +224,7 @@ fn render_takes_the_mailbox_from_the_config() {
         "config.json",
         r#"{"channels": {"service_complaint": {"mailbox": "support@registrar.example"}}}"#,
     );
-    let output = complaint(&[
-        "render",
-        "--format",
-        "mailto",
-        "--config",
-        config.path(),
-        file.path(),
-    ]);
+    let output = complaint(&["render", "--format", "mailto", "--config", config.path(), file.path()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).starts_with("mailto:support@registrar.example?subject="));
 }
@@ -284,14 +232,8 @@ fn render_takes_the_mailbox_from_the_config() {
 #[test]
 fn render_refuses_a_bad_to_or_config() {
     let (_, file) = sample_file();
-    let output = complaint(&[
-        "render",
-        "--format",
-        "mailto",
-        "--to",
-        "not an address\r\nBcc: x@example.com",
-        file.path(),
-    ]);
+    let output =
+        complaint(&["render", "--format", "mailto", "--to", "not an address\r\nBcc: x@example.com", file.path()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     assert!(stderr(&output).contains("--to"));
@@ -307,31 +249,22 @@ fn render_refuses_a_bad_to_or_config() {
         config.path(),
         file.path(),
     ]);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "a bad --config is refused even with --to"
-    );
+    assert_eq!(output.status.code(), Some(1), "a bad --config is refused even with --to");
     assert!(output.stdout.is_empty());
     assert_eq!(stderr(&output).lines().next().unwrap(), format!("{}: state: “XX” is not a German state code; use one of BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH", config.path()));
 }
 
 #[test]
 fn render_refuses_a_file_that_is_not_a_submission() {
-    for (contents, detail) in [
-        ("{}", "missing field"),
-        ("not json", "expected"),
-        (r#"{"schema_version": "one"}"#, "invalid type"),
-    ] {
+    for (contents, detail) in
+        [("{}", "missing field"), ("not json", "expected"), (r#"{"schema_version": "one"}"#, "invalid type")]
+    {
         let file = TempFile::new("submission.json", contents);
         let output = complaint(&["render", "--format", "json", file.path()]);
         assert_eq!(output.status.code(), Some(1), "{contents}");
         assert!(output.stdout.is_empty());
         let message = stderr(&output);
-        assert!(
-            message.starts_with(&format!("{}: not a valid submission: ", file.path())),
-            "{message}"
-        );
+        assert!(message.starts_with(&format!("{}: not a valid submission: ", file.path())), "{message}");
         assert!(message.contains(detail), "{message}");
         assert_eq!(message.lines().count(), 1, "{message}");
     }
@@ -353,15 +286,7 @@ fn help_documents_the_commands_and_exit_codes() {
         let output = complaint(&[flag]);
         assert_eq!(output.status.code(), Some(0));
         let help = stdout(&output);
-        for expected in [
-            "check-config",
-            "render",
-            "--format",
-            "--to",
-            "--config",
-            "Exit status",
-            "2  usage error",
-        ] {
+        for expected in ["check-config", "render", "--format", "--to", "--config", "Exit status", "2  usage error"] {
             assert!(help.contains(expected), "{expected} missing from\n{help}");
         }
     }
@@ -374,10 +299,7 @@ fn help_documents_the_commands_and_exit_codes() {
 fn version_prints_the_package_version() {
     let output = complaint(&["--version"]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(
-        stdout(&output),
-        format!("complaint {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(stdout(&output), format!("complaint {}\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]

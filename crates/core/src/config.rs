@@ -143,10 +143,7 @@ impl Default for Organisation {
 impl Default for Channels {
     /// Mailboxes on the reserved `example.org` until an operator sets real ones; no endpoints.
     fn default() -> Channels {
-        let mailbox = |local: &str| Channel {
-            mailbox: format!("{local}@example.org"),
-            endpoint: None,
-        };
+        let mailbox = |local: &str| Channel { mailbox: format!("{local}@example.org"), endpoint: None };
         Channels {
             service_complaint: mailbox("complaints"),
             abuse_report: mailbox("abuse"),
@@ -170,9 +167,8 @@ impl Default for Limits {
 }
 
 /// Public-holiday states of Germany (ISO 3166-2:DE subdivision codes).
-pub const STATES: [&str; 16] = [
-    "BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH",
-];
+pub const STATES: [&str; 16] =
+    ["BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH"];
 
 /// A config that must not be used, with the dotted path of the offending field.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -184,10 +180,7 @@ pub struct ConfigError {
 
 impl ConfigError {
     fn new(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
-        ConfigError {
-            field: field.into(),
-            message: message.into(),
-        }
+        ConfigError { field: field.into(), message: message.into() }
     }
 }
 
@@ -219,8 +212,9 @@ impl Config {
         for kind in Kind::ALL {
             let channel = self.channel(kind);
             let at = format!("channels.{}", kind.slug());
-            crate::email::normalise(&channel.mailbox)
-                .map_err(|_| ConfigError::new(format!("{at}.mailbox"), format!("“{}” is not an email address", channel.mailbox)))?;
+            crate::email::normalise(&channel.mailbox).map_err(|_| {
+                ConfigError::new(format!("{at}.mailbox"), format!("“{}” is not an email address", channel.mailbox))
+            })?;
             if let Some(endpoint) = &channel.endpoint {
                 check_url(endpoint).map_err(|why| ConfigError::new(format!("{at}.endpoint"), why))?;
             }
@@ -229,7 +223,10 @@ impl Config {
             check_url(url).map_err(|why| ConfigError::new("privacy_notice_url", why))?;
         }
         if !STATES.contains(&self.state.as_str()) {
-            return Err(ConfigError::new("state", format!("“{}” is not a German state code; use one of {}", self.state, STATES.join(", "))));
+            return Err(ConfigError::new(
+                "state",
+                format!("“{}” is not a German state code; use one of {}", self.state, STATES.join(", ")),
+            ));
         }
         if self.languages.is_empty() {
             return Err(ConfigError::new("languages", "at least one language is needed"));
@@ -246,11 +243,15 @@ impl Config {
             }
         }
         if limits.send_attempts > 10 {
-            return Err(ConfigError::new("limits.send_attempts", "at most 10 attempts; more would hammer a failing server"));
+            return Err(ConfigError::new(
+                "limits.send_attempts",
+                "at most 10 attempts; more would hammer a failing server",
+            ));
         }
         if let Some(rule) = &self.customer_account {
-            regex_lite::Regex::new(&rule.pattern)
-                .map_err(|error| ConfigError::new("customer_account.pattern", format!("not a valid regular expression: {error}")))?;
+            regex_lite::Regex::new(&rule.pattern).map_err(|error| {
+                ConfigError::new("customer_account.pattern", format!("not a valid regular expression: {error}"))
+            })?;
             if !rule.matches(&rule.example) {
                 return Err(ConfigError::new("customer_account.example", "the example does not match the pattern"));
             }
@@ -351,9 +352,18 @@ mod tests {
     fn every_bad_field_is_named() {
         let cases = [
             (r#"{"channels": {"escalation": {"mailbox": "not-an-address"}}}"#, "channels.escalation.mailbox"),
-            (r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "ftp://x"}}}"#, "channels.feedback.endpoint"),
-            (r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "http://intake.example.org/"}}}"#, "channels.feedback.endpoint"),
-            (r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "https://user:pw@x.org/"}}}"#, "channels.feedback.endpoint"),
+            (
+                r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "ftp://x"}}}"#,
+                "channels.feedback.endpoint",
+            ),
+            (
+                r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "http://intake.example.org/"}}}"#,
+                "channels.feedback.endpoint",
+            ),
+            (
+                r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "https://user:pw@x.org/"}}}"#,
+                "channels.feedback.endpoint",
+            ),
             (r#"{"channels": {"feedback": {"endpoint": "/x"}}}"#, "channels.feedback"),
             (r#"{"channels": {"service_complaint": {"mailbox": 42}}}"#, "channels.service_complaint.mailbox"),
             (r#"{"state": "XX"}"#, "state"),
@@ -377,8 +387,14 @@ mod tests {
 
     #[test]
     fn loopback_http_and_https_endpoints_are_accepted() {
-        for endpoint in ["https://intake.example.org/complaints", "http://127.0.0.1:8080/intake", "http://localhost/x", "/api/intake"] {
-            let json = format!(r#"{{"channels": {{"feedback": {{"mailbox": "f@example.org", "endpoint": "{endpoint}"}}}}}}"#);
+        for endpoint in [
+            "https://intake.example.org/complaints",
+            "http://127.0.0.1:8080/intake",
+            "http://localhost/x",
+            "/api/intake",
+        ] {
+            let json =
+                format!(r#"{{"channels": {{"feedback": {{"mailbox": "f@example.org", "endpoint": "{endpoint}"}}}}}}"#);
             assert!(Config::from_json(&json).is_ok(), "{endpoint}");
         }
     }

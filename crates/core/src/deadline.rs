@@ -103,12 +103,7 @@ pub fn escalation_window_end(answer_date: NaiveDate, rule: DeadlineRule, state: 
 
 /// Whether an escalation made on `today` is still within the window of an answer dated
 /// `answer_date` (the window's last day included).
-pub fn escalation_open(
-    answer_date: NaiveDate,
-    today: NaiveDate,
-    rule: DeadlineRule,
-    state: &str,
-) -> bool {
+pub fn escalation_open(answer_date: NaiveDate, today: NaiveDate, rule: DeadlineRule, state: &str) -> bool {
     today <= escalation_window_end(answer_date, rule, state)
 }
 
@@ -126,11 +121,7 @@ pub fn final_answer(date: NaiveDate, rule: DeadlineRule, state: &str) -> NaiveDa
 /// [`NaiveDate`] can hold (beyond ±262 142), no date of that year exists, and the result saturates
 /// to [`NaiveDate::MIN`] or [`NaiveDate::MAX`].
 pub fn easter_sunday(year: i32) -> NaiveDate {
-    easter_date(year).unwrap_or(if year < 0 {
-        NaiveDate::MIN
-    } else {
-        NaiveDate::MAX
-    })
+    easter_date(year).unwrap_or(if year < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
 }
 
 /// The public holidays of `year` in `state`, sorted by date.
@@ -151,10 +142,7 @@ pub fn is_holiday(date: NaiveDate, state: &str) -> bool {
 /// The German name of the public holiday on `date` in `state`, if it is one (the first, should
 /// two fall on the same day).
 pub fn holiday_name(date: NaiveDate, state: &str) -> Option<&'static str> {
-    holidays(date.year(), state)
-        .into_iter()
-        .find(|h| h.date == date)
-        .map(|h| h.name)
+    holidays(date.year(), state).into_iter().find(|h| h.date == date).map(|h| h.name)
 }
 
 /// Whether `date` counts as a business day under `rule` in `state`:
@@ -255,8 +243,7 @@ fn easter_date(year: i32) -> Option<NaiveDate> {
 /// Buß- und Bettag: the Wednesday before 23 November (16 to 22 November).
 fn buss_und_bettag(year: i32) -> Option<NaiveDate> {
     let nov22 = ymd(year, 11, 22)?;
-    let back =
-        (nov22.weekday().num_days_from_monday() + 7 - Weekday::Wed.num_days_from_monday()) % 7;
+    let back = (nov22.weekday().num_days_from_monday() + 7 - Weekday::Wed.num_days_from_monday()) % 7;
     ymd(year, 11, 22 - back)
 }
 
@@ -321,20 +308,13 @@ struct Calendar<'a> {
 
 impl<'a> Calendar<'a> {
     fn new(state: &'a str) -> Calendar<'a> {
-        Calendar {
-            state,
-            year: None,
-            dates: Vec::new(),
-        }
+        Calendar { state, year: None, dates: Vec::new() }
     }
 
     fn is_holiday(&mut self, date: NaiveDate) -> bool {
         if self.year != Some(date.year()) {
             self.year = Some(date.year());
-            self.dates = holidays(date.year(), self.state)
-                .into_iter()
-                .map(|h| h.date)
-                .collect();
+            self.dates = holidays(date.year(), self.state).into_iter().map(|h| h.date).collect();
         }
         self.dates.contains(&date)
     }
@@ -372,14 +352,9 @@ mod tests {
     }
 
     fn assert_holidays(year: i32, state: &str, expected: &[(&str, &str)]) {
-        let got: Vec<(String, &str)> = holidays(year, state)
-            .into_iter()
-            .map(|h| (h.date.to_string(), h.name))
-            .collect();
-        let expected: Vec<(String, &str)> = expected
-            .iter()
-            .map(|&(date, name)| (date.to_string(), name))
-            .collect();
+        let got: Vec<(String, &str)> =
+            holidays(year, state).into_iter().map(|h| (h.date.to_string(), h.name)).collect();
+        let expected: Vec<(String, &str)> = expected.iter().map(|&(date, name)| (date.to_string(), name)).collect();
         assert_eq!(got, expected, "holidays {year} {state}");
     }
 
@@ -420,10 +395,7 @@ mod tests {
             let easter = easter_sunday(year);
             assert_eq!(easter.weekday(), Weekday::Sun, "{year}");
             assert_eq!(easter.year(), year);
-            assert!(
-                easter >= d(&format!("{year}-03-22")) && easter <= d(&format!("{year}-04-25")),
-                "{year}"
-            );
+            assert!(easter >= d(&format!("{year}-03-22")) && easter <= d(&format!("{year}-04-25")), "{year}");
         }
     }
 
@@ -433,15 +405,9 @@ mod tests {
         assert_eq!(easter_sunday(i32::MIN), NaiveDate::MIN);
         assert!(holidays(i32::MAX, "SL").is_empty());
         assert!(holidays(i32::MIN, "SL").is_empty());
-        assert_eq!(
-            easter_sunday(NaiveDate::MAX.year()).year(),
-            NaiveDate::MAX.year()
-        );
+        assert_eq!(easter_sunday(NaiveDate::MAX.year()).year(), NaiveDate::MAX.year());
         assert!(!holidays(NaiveDate::MIN.year(), "SL").is_empty());
-        assert_eq!(
-            add_business_days(NaiveDate::MAX, 1, Werktage, "SL"),
-            NaiveDate::MAX
-        );
+        assert_eq!(add_business_days(NaiveDate::MAX, 1, Werktage, "SL"), NaiveDate::MAX);
     }
 
     // --- holiday lists ---------------------------------------------------------------------------
@@ -641,11 +607,7 @@ mod tests {
     #[test]
     fn deadline_reformationstag_by_year_and_state() {
         for state in STATES {
-            assert_eq!(
-                holiday_name(d("2017-10-31"), state),
-                Some("Reformationstag"),
-                "{state} 2017"
-            );
+            assert_eq!(holiday_name(d("2017-10-31"), state), Some("Reformationstag"), "{state} 2017");
         }
         assert!(is_holiday(d("2017-10-31"), "XX"), "2017 was nationwide");
         for state in ["BW", "BY", "BE", "HE", "NW", "RP", "SL"] {
@@ -684,35 +646,22 @@ mod tests {
             (2025, "2025-11-19"),
             (2026, "2026-11-18"),
         ] {
-            let found: Vec<_> = holidays(year, "SN")
-                .into_iter()
-                .filter(|h| h.name == "Buß- und Bettag")
-                .collect();
+            let found: Vec<_> = holidays(year, "SN").into_iter().filter(|h| h.name == "Buß- und Bettag").collect();
             assert_eq!(found.len(), 1);
             assert_eq!(found[0].date, d(date), "{year}");
             assert!(!is_holiday(d(date), "BY"), "only Saxony");
         }
         for year in 1900..=2199 {
-            let date = holidays(year, "SN")
-                .into_iter()
-                .find(|h| h.name == "Buß- und Bettag")
-                .unwrap()
-                .date;
+            let date = holidays(year, "SN").into_iter().find(|h| h.name == "Buß- und Bettag").unwrap().date;
             assert_eq!(date.weekday(), Weekday::Wed);
-            assert!(
-                (16..=22).contains(&date.day()) && date.month() == 11,
-                "{date}"
-            );
+            assert!((16..=22).contains(&date.day()) && date.month() == 11, "{date}");
         }
     }
 
     #[test]
     fn deadline_two_holidays_on_one_day_2008() {
-        let may1: Vec<_> = holidays(2008, "SL")
-            .into_iter()
-            .filter(|h| h.date == d("2008-05-01"))
-            .map(|h| h.name)
-            .collect();
+        let may1: Vec<_> =
+            holidays(2008, "SL").into_iter().filter(|h| h.date == d("2008-05-01")).map(|h| h.name).collect();
         assert_eq!(may1, ["Tag der Arbeit", "Christi Himmelfahrt"]);
         assert_eq!(holiday_name(d("2008-05-01"), "SL"), Some("Tag der Arbeit"));
     }
@@ -734,11 +683,7 @@ mod tests {
                 ("2026-12-26", "2. Weihnachtstag"),
             ],
         );
-        assert_eq!(
-            holidays(2026, "sl"),
-            holidays(2026, "XX"),
-            "codes are matched exactly"
-        );
+        assert_eq!(holidays(2026, "sl"), holidays(2026, "XX"), "codes are matched exactly");
     }
 
     #[test]
@@ -750,10 +695,7 @@ mod tests {
             for h in &nationwide {
                 assert!(list.contains(h), "{state} lacks {h:?}");
             }
-            assert!(
-                list.windows(2).all(|w| w[0].date <= w[1].date),
-                "{state} sorted"
-            );
+            assert!(list.windows(2).all(|w| w[0].date <= w[1].date), "{state} sorted");
         }
         for table in [
             HEILIGE_DREI_KOENIGE,
@@ -771,11 +713,7 @@ mod tests {
         }
         // In 2026 every state has at least one holiday of its own.
         for state in STATES {
-            assert_ne!(
-                holidays(2026, state),
-                nationwide,
-                "{state} has a holiday of its own"
-            );
+            assert_ne!(holidays(2026, state), nationwide, "{state} has a holiday of its own");
         }
     }
 
@@ -783,21 +721,9 @@ mod tests {
     fn deadline_holiday_names_are_german() {
         assert_eq!(holiday_name(d("2026-06-04"), "SL"), Some("Fronleichnam"));
         assert_eq!(holiday_name(d("2026-06-04"), "BE"), None);
-        assert_eq!(
-            holiday_name(d("2026-12-24"), "SL"),
-            None,
-            "Heiligabend is no public holiday"
-        );
-        assert_eq!(
-            holiday_name(d("2026-12-31"), "SL"),
-            None,
-            "nor is Silvester"
-        );
-        assert_eq!(
-            holiday_name(d("2026-08-15"), "BY"),
-            None,
-            "only partially in Bavaria"
-        );
+        assert_eq!(holiday_name(d("2026-12-24"), "SL"), None, "Heiligabend is no public holiday");
+        assert_eq!(holiday_name(d("2026-12-31"), "SL"), None, "nor is Silvester");
+        assert_eq!(holiday_name(d("2026-08-15"), "BY"), None, "only partially in Bavaria");
     }
 
     // --- business days ---------------------------------------------------------------------------
@@ -821,136 +747,64 @@ mod tests {
     #[test]
     fn deadline_werktage_saturday_counts_but_does_not_end() {
         // Fri 18 Dec + 2: Sat 19 is day 1, Sun 20 skipped, Mon 21 is day 2.
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 2, Werktage, "SL"),
-            d("2026-12-21")
-        );
+        assert_eq!(add_business_days(d("2026-12-18"), 2, Werktage, "SL"), d("2026-12-21"));
         // Thu 17 Dec + 2: Fri 18 day 1, Sat 19 day 2 (last counted) → § 193 BGB → Mon 21.
-        assert_eq!(
-            add_business_days(d("2026-12-17"), 2, Werktage, "SL"),
-            d("2026-12-21")
-        );
+        assert_eq!(add_business_days(d("2026-12-17"), 2, Werktage, "SL"), d("2026-12-21"));
         // Fri 18 Dec + 1: Sat 19 is day 1 and the last → Mon 21.
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 1, Werktage, "SL"),
-            d("2026-12-21")
-        );
+        assert_eq!(add_business_days(d("2026-12-18"), 1, Werktage, "SL"), d("2026-12-21"));
         // Saturday end moved past a holiday Monday: Thu 2 Apr 2026 + 1 Werktag: Fri 3 Karfreitag
         // skipped, Sat 4 day 1 → Sun 5, Mon 6 Ostermontag → Tue 7.
-        assert_eq!(
-            add_business_days(d("2026-04-02"), 1, Werktage, "SL"),
-            d("2026-04-07")
-        );
+        assert_eq!(add_business_days(d("2026-04-02"), 1, Werktage, "SL"), d("2026-04-07"));
         // Arbeitstage never count the Saturday: Fri 18 Dec + 1 is Mon 21, + 2 is Tue 22.
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 1, Arbeitstage, "SL"),
-            d("2026-12-21")
-        );
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 2, Arbeitstage, "SL"),
-            d("2026-12-22")
-        );
+        assert_eq!(add_business_days(d("2026-12-18"), 1, Arbeitstage, "SL"), d("2026-12-21"));
+        assert_eq!(add_business_days(d("2026-12-18"), 2, Arbeitstage, "SL"), d("2026-12-22"));
         // Thu 2 Apr + 1 Arbeitstag: Fri 3 Karfreitag, Sat, Sun, Mon 6 Ostermontag; Tue 7 is day 1.
-        assert_eq!(
-            add_business_days(d("2026-04-02"), 1, Arbeitstage, "SL"),
-            d("2026-04-07")
-        );
+        assert_eq!(add_business_days(d("2026-04-02"), 1, Arbeitstage, "SL"), d("2026-04-07"));
     }
 
     #[test]
     fn deadline_around_easter_2026() {
         // Wed 1 Apr + 2 Werktage: Thu 2 day 1, Fri 3 Karfreitag, Sat 4 day 2 → Sun 5, Mon 6
         // Ostermontag → Tue 7.
-        assert_eq!(
-            add_business_days(d("2026-04-01"), 2, Werktage, "SL"),
-            d("2026-04-07")
-        );
+        assert_eq!(add_business_days(d("2026-04-01"), 2, Werktage, "SL"), d("2026-04-07"));
         // Arbeitstage: Thu 2 day 1, Tue 7 day 2.
-        assert_eq!(
-            add_business_days(d("2026-04-01"), 2, Arbeitstage, "SL"),
-            d("2026-04-07")
-        );
+        assert_eq!(add_business_days(d("2026-04-01"), 2, Arbeitstage, "SL"), d("2026-04-07"));
         // Thu 2 Apr + 2 Werktage: Sat 4 day 1, Tue 7 day 2; + 3: Wed 8.
-        assert_eq!(
-            add_business_days(d("2026-04-02"), 2, Werktage, "SL"),
-            d("2026-04-07")
-        );
-        assert_eq!(
-            add_business_days(d("2026-04-02"), 3, Werktage, "SL"),
-            d("2026-04-08")
-        );
+        assert_eq!(add_business_days(d("2026-04-02"), 2, Werktage, "SL"), d("2026-04-07"));
+        assert_eq!(add_business_days(d("2026-04-02"), 3, Werktage, "SL"), d("2026-04-08"));
         // Thu 2 Apr + 10 Werktage: Sat 4 (1), Tue 7 (2), 8 (3), 9 (4), 10 (5), Sat 11 (6),
         // Mon 13 (7), 14 (8), 15 (9), Thu 16 (10).
-        assert_eq!(
-            add_business_days(d("2026-04-02"), 10, Werktage, "SL"),
-            d("2026-04-16")
-        );
+        assert_eq!(add_business_days(d("2026-04-02"), 10, Werktage, "SL"), d("2026-04-16"));
         // Arbeitstage: 7 (1), 8, 9, 10 (4), 13 (5), 14, 15, 16, 17 (9), Mon 20 (10).
-        assert_eq!(
-            add_business_days(d("2026-04-02"), 10, Arbeitstage, "SL"),
-            d("2026-04-20")
-        );
+        assert_eq!(add_business_days(d("2026-04-02"), 10, Arbeitstage, "SL"), d("2026-04-20"));
     }
 
     #[test]
     fn deadline_around_christmas_2026() {
         // Tue 22 Dec + 2 Werktage: Wed 23 (1), Thu 24 (2): Heiligabend is an ordinary Werktag.
-        assert_eq!(
-            add_business_days(d("2026-12-22"), 2, Werktage, "SL"),
-            d("2026-12-24")
-        );
+        assert_eq!(add_business_days(d("2026-12-22"), 2, Werktage, "SL"), d("2026-12-24"));
         // + 3: Fri 25 and Sat 26 holidays, Sun 27, Mon 28 (3).
-        assert_eq!(
-            add_business_days(d("2026-12-22"), 3, Werktage, "SL"),
-            d("2026-12-28")
-        );
+        assert_eq!(add_business_days(d("2026-12-22"), 3, Werktage, "SL"), d("2026-12-28"));
         // Wed 23 + 2: Thu 24 (1), Mon 28 (2).
-        assert_eq!(
-            add_business_days(d("2026-12-23"), 2, Werktage, "SL"),
-            d("2026-12-28")
-        );
+        assert_eq!(add_business_days(d("2026-12-23"), 2, Werktage, "SL"), d("2026-12-28"));
         // Fri 18 Dec + 10 Werktage: Sat 19 (1), Mon 21 (2), 22 (3), 23 (4), 24 (5), 25/26
         // holidays, Sun 27, Mon 28 (6), 29 (7), 30 (8), Thu 31 (9), Fri 1 Jan Neujahr,
         // Sat 2 Jan (10) → Sun 3 → Mon 2027-01-04.
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 10, Werktage, "SL"),
-            d("2027-01-04")
-        );
+        assert_eq!(add_business_days(d("2026-12-18"), 10, Werktage, "SL"), d("2027-01-04"));
         // Arbeitstage: 21 (1), 22, 23, 24 (4), 28 (5), 29, 30, 31 (8), Mon 4 Jan (9), Tue 5 (10).
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 10, Arbeitstage, "SL"),
-            d("2027-01-05")
-        );
+        assert_eq!(add_business_days(d("2026-12-18"), 10, Arbeitstage, "SL"), d("2027-01-05"));
         // + 11: Wed 6 Jan is Heilige Drei Könige in Bavaria, not in Saarland.
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 11, Arbeitstage, "SL"),
-            d("2027-01-06")
-        );
-        assert_eq!(
-            add_business_days(d("2026-12-18"), 11, Arbeitstage, "BY"),
-            d("2027-01-07")
-        );
+        assert_eq!(add_business_days(d("2026-12-18"), 11, Arbeitstage, "SL"), d("2027-01-06"));
+        assert_eq!(add_business_days(d("2026-12-18"), 11, Arbeitstage, "BY"), d("2027-01-07"));
     }
 
     #[test]
     fn deadline_zero_days_is_the_start_adjusted_by_193() {
-        assert_eq!(
-            add_business_days(d("2026-04-01"), 0, Werktage, "SL"),
-            d("2026-04-01")
-        );
-        assert_eq!(
-            add_business_days(d("2026-04-01"), 0, Arbeitstage, "SL"),
-            d("2026-04-01")
-        );
+        assert_eq!(add_business_days(d("2026-04-01"), 0, Werktage, "SL"), d("2026-04-01"));
+        assert_eq!(add_business_days(d("2026-04-01"), 0, Arbeitstage, "SL"), d("2026-04-01"));
         // Sat 4 Apr 2026 is a Werktag, but a period does not end on a Saturday; Mon 6 Ostermontag.
-        assert_eq!(
-            add_business_days(d("2026-04-04"), 0, Werktage, "SL"),
-            d("2026-04-07")
-        );
-        assert_eq!(
-            add_business_days(d("2026-04-03"), 0, Arbeitstage, "SL"),
-            d("2026-04-07")
-        );
+        assert_eq!(add_business_days(d("2026-04-04"), 0, Werktage, "SL"), d("2026-04-07"));
+        assert_eq!(add_business_days(d("2026-04-03"), 0, Arbeitstage, "SL"), d("2026-04-07"));
         assert_eq!(end_of_period(d("2026-12-19"), "SL"), d("2026-12-21"));
         assert_eq!(end_of_period(d("2026-12-24"), "SL"), d("2026-12-24"));
         assert_eq!(end_of_period(d("2026-12-25"), "SL"), d("2026-12-28"));
@@ -961,29 +815,11 @@ mod tests {
     #[test]
     fn deadline_for_submission() {
         let deadlines = Deadlines::for_submission(d("2026-12-18"), Werktage, "SL");
-        assert_eq!(
-            deadlines,
-            Deadlines {
-                acknowledgement: d("2026-12-21"),
-                answer: d("2027-01-04")
-            }
-        );
+        assert_eq!(deadlines, Deadlines { acknowledgement: d("2026-12-21"), answer: d("2027-01-04") });
         let deadlines = Deadlines::for_submission(d("2026-12-18"), Arbeitstage, "SL");
-        assert_eq!(
-            deadlines,
-            Deadlines {
-                acknowledgement: d("2026-12-22"),
-                answer: d("2027-01-05")
-            }
-        );
-        assert_eq!(
-            final_answer(d("2026-12-18"), Werktage, "SL"),
-            d("2027-01-04")
-        );
-        assert_eq!(
-            final_answer(d("2026-04-02"), Arbeitstage, "SL"),
-            d("2026-04-20")
-        );
+        assert_eq!(deadlines, Deadlines { acknowledgement: d("2026-12-22"), answer: d("2027-01-05") });
+        assert_eq!(final_answer(d("2026-12-18"), Werktage, "SL"), d("2027-01-04"));
+        assert_eq!(final_answer(d("2026-04-02"), Arbeitstage, "SL"), d("2026-04-20"));
     }
 
     #[test]
@@ -992,61 +828,25 @@ mod tests {
         // Mon 11 (6), 12, 13 (8), Thu 14 Himmelfahrt, Fri 15 (9), Sat 16 (10), Mon 18 (11), 19, 20,
         // 21, Fri 22 (15), Sat 23 (16), Sun 24, Mon 25 Pfingstmontag, Tue 26 (17), 27, 28,
         // Fri 29 (20).
-        assert_eq!(
-            escalation_window_end(d("2026-05-04"), Werktage, "SL"),
-            d("2026-05-29")
-        );
+        assert_eq!(escalation_window_end(d("2026-05-04"), Werktage, "SL"), d("2026-05-29"));
         // Arbeitstage: 5 (1), 6, 7, 8 (4), 11 (5), 12, 13 (7), 15 (8), 18 (9), 19, 20, 21,
         // 22 (13), 26 (14), 27, 28, 29 (17), Mon 1 Jun (18), 2 (19), Wed 3 (20).
-        assert_eq!(
-            escalation_window_end(d("2026-05-04"), Arbeitstage, "SL"),
-            d("2026-06-03")
-        );
+        assert_eq!(escalation_window_end(d("2026-05-04"), Arbeitstage, "SL"), d("2026-06-03"));
         // One more: Thu 4 Jun is Fronleichnam in Saarland, not in Berlin.
-        assert_eq!(
-            add_business_days(d("2026-05-04"), 21, Arbeitstage, "SL"),
-            d("2026-06-05")
-        );
-        assert_eq!(
-            add_business_days(d("2026-05-04"), 21, Arbeitstage, "BE"),
-            d("2026-06-04")
-        );
-        assert!(escalation_open(
-            d("2026-05-04"),
-            d("2026-05-29"),
-            Werktage,
-            "SL"
-        ));
-        assert!(!escalation_open(
-            d("2026-05-04"),
-            d("2026-05-30"),
-            Werktage,
-            "SL"
-        ));
-        assert!(escalation_open(
-            d("2026-05-04"),
-            d("2026-05-04"),
-            Werktage,
-            "SL"
-        ));
+        assert_eq!(add_business_days(d("2026-05-04"), 21, Arbeitstage, "SL"), d("2026-06-05"));
+        assert_eq!(add_business_days(d("2026-05-04"), 21, Arbeitstage, "BE"), d("2026-06-04"));
+        assert!(escalation_open(d("2026-05-04"), d("2026-05-29"), Werktage, "SL"));
+        assert!(!escalation_open(d("2026-05-04"), d("2026-05-30"), Werktage, "SL"));
+        assert!(escalation_open(d("2026-05-04"), d("2026-05-04"), Werktage, "SL"));
     }
 
     #[test]
     fn deadline_deadlines_serde() {
-        let deadlines = Deadlines {
-            acknowledgement: d("2026-12-21"),
-            answer: d("2027-01-04"),
-        };
+        let deadlines = Deadlines { acknowledgement: d("2026-12-21"), answer: d("2027-01-04") };
         let json = serde_json::to_string(&deadlines).unwrap();
-        assert_eq!(
-            json,
-            r#"{"acknowledgement":"2026-12-21","answer":"2027-01-04"}"#
-        );
+        assert_eq!(json, r#"{"acknowledgement":"2026-12-21","answer":"2027-01-04"}"#);
         assert_eq!(serde_json::from_str::<Deadlines>(&json).unwrap(), deadlines);
-        assert!(serde_json::from_str::<Deadlines>(
-            r#"{"acknowledgement":"21.12.2026","answer":"2027-01-04"}"#
-        )
-        .is_err());
+        assert!(serde_json::from_str::<Deadlines>(r#"{"acknowledgement":"21.12.2026","answer":"2027-01-04"}"#).is_err());
     }
 
     // --- properties ------------------------------------------------------------------------------

@@ -63,9 +63,7 @@ pub struct Normalised {
 
 /// Splits a typed list: one per line, commas, semicolons or spaces also accepted.
 pub fn split_list(input: &str) -> impl Iterator<Item = &str> {
-    input
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|entry| !entry.is_empty())
+    input.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|entry| !entry.is_empty())
 }
 
 /// Normalises one entry, taking the host out of a pasted URL.
@@ -85,44 +83,29 @@ pub fn normalise(entry: &str) -> Result<Normalised, DomainError> {
     if ascii_labels.len() < 2 {
         return Err(DomainError::NoDot);
     }
-    if ascii_labels
-        .last()
-        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if ascii_labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit())) {
         return Err(DomainError::NumericTld);
     }
     let ascii = ascii_labels.join(".");
     if ascii.len() > 253 {
         return Err(DomainError::TooLong);
     }
-    Ok(Normalised {
-        domain: DomainName {
-            input: entry.to_owned(),
-            unicode: lower,
-            ascii,
-        },
-        from_url,
-    })
+    Ok(Normalised { domain: DomainName { input: entry.to_owned(), unicode: lower, ascii }, from_url })
 }
 
 fn check_label(label: &str) -> Result<String, DomainError> {
     if label.is_empty() {
         return Err(DomainError::EmptyLabel);
     }
-    if let Some(bad) = label
-        .chars()
-        .find(|&c| !(c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())))
+    if let Some(bad) =
+        label.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())))
     {
         return Err(DomainError::BadCharacter(bad));
     }
     if label.starts_with('-') || label.ends_with('-') {
         return Err(DomainError::Hyphen);
     }
-    let ascii = if label.is_ascii() {
-        label.to_owned()
-    } else {
-        format!("xn--{}", punycode_encode(label))
-    };
+    let ascii = if label.is_ascii() { label.to_owned() } else { format!("xn--{}", punycode_encode(label)) };
     if ascii.len() > 63 {
         return Err(DomainError::LabelTooLong);
     }

@@ -29,9 +29,11 @@ fn is_dot_atom(local: &str) -> bool {
     !local.is_empty()
         && local.split('.').all(|atom| {
             !atom.is_empty()
-                && atom
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ATEXT_SPECIALS.contains(c) || (!c.is_ascii() && !c.is_control() && !c.is_whitespace()))
+                && atom.chars().all(|c| {
+                    c.is_ascii_alphanumeric()
+                        || ATEXT_SPECIALS.contains(c)
+                        || (!c.is_ascii() && !c.is_control() && !c.is_whitespace())
+                })
         })
 }
 

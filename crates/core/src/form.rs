@@ -20,13 +20,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::ServiceComplaint,
-        Kind::AbuseReport,
-        Kind::SpamComplaint,
-        Kind::Escalation,
-        Kind::Feedback,
-    ];
+    pub const ALL: [Kind; 5] =
+        [Kind::ServiceComplaint, Kind::AbuseReport, Kind::SpamComplaint, Kind::Escalation, Kind::Feedback];
 
     /// The stable name used in JSON, storage keys and URLs.
     pub fn slug(self) -> &'static str {
@@ -78,10 +73,7 @@ impl Kind {
     }
 
     pub fn need(self, field: Field) -> Option<Need> {
-        self.fields()
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, need)| *need)
+        self.fields().iter().find(|(f, _)| *f == field).map(|(_, need)| *need)
     }
 }
 
@@ -196,10 +188,7 @@ pub struct Draft {
 
 impl Draft {
     pub fn new(kind: Kind) -> Draft {
-        Draft {
-            kind: Some(kind),
-            values: BTreeMap::new(),
-        }
+        Draft { kind: Some(kind), values: BTreeMap::new() }
     }
 
     pub fn get(&self, field: Field) -> &str {

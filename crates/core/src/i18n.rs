@@ -36,10 +36,7 @@ impl Locale {
 
     /// The first supported language in the browser's preference list, German otherwise.
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
-        preferred
-            .into_iter()
-            .find_map(Locale::from_tag)
-            .unwrap_or_default()
+        preferred.into_iter().find_map(Locale::from_tag).unwrap_or_default()
     }
 
     /// A date as people write it in this language.
@@ -217,11 +214,8 @@ mod tests {
     use super::*;
 
     fn placeholders(text: &str) -> Vec<&str> {
-        let mut found: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
+        let mut found: Vec<&str> =
+            text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
         found.sort_unstable();
         found
     }

@@ -69,7 +69,10 @@ mod tests {
         let form = Route::Form(Kind::ServiceComplaint);
         assert_eq!(Route::parse("/service_complaint/", "/"), form);
         assert_eq!(Route::parse("/service_complaint#email", "/"), form);
-        assert_eq!(Route::parse("/beschwerde/service_complaint/check?x=1", "/beschwerde/"), Route::Check(Kind::ServiceComplaint));
+        assert_eq!(
+            Route::parse("/beschwerde/service_complaint/check?x=1", "/beschwerde/"),
+            Route::Check(Kind::ServiceComplaint)
+        );
         assert_eq!(Route::parse("/index.html", "/"), Route::Start);
         assert_eq!(Route::parse("/beschwerde", "/beschwerde/"), Route::Start);
     }

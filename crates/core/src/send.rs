@@ -97,26 +97,48 @@ mod tests {
 
     #[test]
     fn success_takes_the_servers_reference() {
-        assert_eq!(classify(201, Some("application/json"), r#"{"reference":"ABC-42"}"#, None), Outcome::Accepted { reference: Some("ABC-42".into()) });
-        assert_eq!(classify(200, None, r#"{"reference":42}"#, None), Outcome::Accepted { reference: Some("42".into()) });
+        assert_eq!(
+            classify(201, Some("application/json"), r#"{"reference":"ABC-42"}"#, None),
+            Outcome::Accepted { reference: Some("ABC-42".into()) }
+        );
+        assert_eq!(
+            classify(200, None, r#"{"reference":42}"#, None),
+            Outcome::Accepted { reference: Some("42".into()) }
+        );
         assert_eq!(classify(204, None, "", None), Outcome::Accepted { reference: None });
         assert_eq!(classify(200, Some("text/html"), "<html>", None), Outcome::Accepted { reference: None });
     }
 
     #[test]
     fn client_errors_show_the_servers_words() {
-        let problem = r#"{"type":"about:blank","title":"Invalid domain","detail":"example.invalid is not ours","status":400}"#;
-        assert_eq!(classify(400, Some("application/problem+json"), problem, None), Outcome::Rejected { message: "Invalid domain: example.invalid is not ours".into() });
-        assert_eq!(classify(422, Some("application/json"), r#"{"message":"Too short"}"#, None), Outcome::Rejected { message: "Too short".into() });
-        assert_eq!(classify(403, Some("text/plain; charset=utf-8"), "Forbidden here\n", None), Outcome::Rejected { message: "Forbidden here".into() });
-        assert_eq!(classify(404, Some("text/html"), "<script>alert(1)</script>", None), Outcome::Rejected { message: "HTTP 404".into() });
+        let problem =
+            r#"{"type":"about:blank","title":"Invalid domain","detail":"example.invalid is not ours","status":400}"#;
+        assert_eq!(
+            classify(400, Some("application/problem+json"), problem, None),
+            Outcome::Rejected { message: "Invalid domain: example.invalid is not ours".into() }
+        );
+        assert_eq!(
+            classify(422, Some("application/json"), r#"{"message":"Too short"}"#, None),
+            Outcome::Rejected { message: "Too short".into() }
+        );
+        assert_eq!(
+            classify(403, Some("text/plain; charset=utf-8"), "Forbidden here\n", None),
+            Outcome::Rejected { message: "Forbidden here".into() }
+        );
+        assert_eq!(
+            classify(404, Some("text/html"), "<script>alert(1)</script>", None),
+            Outcome::Rejected { message: "HTTP 404".into() }
+        );
     }
 
     #[test]
     fn server_trouble_is_retried_with_backoff() {
         assert_eq!(classify(503, None, "", Some("7")), Outcome::Retry { retry_after_ms: Some(7000) });
         assert_eq!(classify(429, None, "", Some("3600")), Outcome::Retry { retry_after_ms: Some(60_000) });
-        assert_eq!(classify(500, None, "", Some("Wed, 21 Oct 2026 07:28:00 GMT")), Outcome::Retry { retry_after_ms: None });
+        assert_eq!(
+            classify(500, None, "", Some("Wed, 21 Oct 2026 07:28:00 GMT")),
+            Outcome::Retry { retry_after_ms: None }
+        );
         let delays: Vec<Option<u32>> = (1..=4).map(|attempt| delay_before(attempt, 3, None)).collect();
         assert_eq!(delays, vec![Some(0), Some(1000), Some(2000), None]);
         assert_eq!(delay_before(2, 3, Some(5000)), Some(5000));

@@ -47,11 +47,14 @@ pub struct Complainant {
 impl Submission {
     /// Turns a validated draft into the document. `id` and `now` come from the caller so that
     /// this stays a pure function.
-    pub fn build(validated: Validated, id: String, now: DateTime<FixedOffset>, locale: Locale, config: &Config) -> Submission {
-        let summary = validated
-            .summary
-            .clone()
-            .unwrap_or_else(|| summarise(&validated.description));
+    pub fn build(
+        validated: Validated,
+        id: String,
+        now: DateTime<FixedOffset>,
+        locale: Locale,
+        config: &Config,
+    ) -> Submission {
+        let summary = validated.summary.clone().unwrap_or_else(|| summarise(&validated.description));
         Submission {
             schema_version: SCHEMA_VERSION,
             id,

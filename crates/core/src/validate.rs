@@ -46,7 +46,8 @@ pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> R
         }
         let len = value.chars().count();
         if len > field.max_chars() {
-            let message = Msg::TextTooLong.format(locale, &[("max", &field.max_chars().to_string()), ("len", &len.to_string())]);
+            let message =
+                Msg::TextTooLong.format(locale, &[("max", &field.max_chars().to_string()), ("len", &len.to_string())]);
             problems.push(Problem { field, message });
             return None;
         }
@@ -89,7 +90,8 @@ pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> R
         match domain::normalise(entry) {
             Ok(parsed) => {
                 if parsed.from_url {
-                    notes.push(Msg::DomainFromUrl.format(locale, &[("entry", entry), ("host", &parsed.domain.unicode)]));
+                    notes
+                        .push(Msg::DomainFromUrl.format(locale, &[("entry", entry), ("host", &parsed.domain.unicode)]));
                 }
                 if !domains.iter().any(|known| known.ascii == parsed.domain.ascii) {
                     domains.push(parsed.domain);
@@ -115,12 +117,7 @@ pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> R
     }
     Ok(Validated {
         kind,
-        complainant: Complainant {
-            name,
-            email,
-            phone,
-            customer_account,
-        },
+        complainant: Complainant { name, email, phone, customer_account },
         domains,
         summary,
         description: description.unwrap_or_default(),
@@ -239,7 +236,9 @@ mod tests {
             d.set(Field::Phone, ok);
             assert_eq!(problems_of(&d, Locale::En), vec![], "{ok}");
         }
-        for (bad, expected) in [("12345", "yours has 5"), ("+49 abc 123456", "made of digits"), ("49+123456", "made of digits")] {
+        for (bad, expected) in
+            [("12345", "yours has 5"), ("+49 abc 123456", "made of digits"), ("49+123456", "made of digits")]
+        {
             let mut d = complete();
             d.set(Field::Phone, bad);
             let problems = problems_of(&d, Locale::En);
@@ -289,7 +288,9 @@ mod tests {
 
     #[test]
     fn customer_account_follows_the_operator_rule() {
-        let config: Config = serde_json::from_str(r#"{"customer_account": {"pattern": "^K-[0-9]{6}$", "example": "K-123456"}}"#).unwrap();
+        let config: Config =
+            serde_json::from_str(r#"{"customer_account": {"pattern": "^K-[0-9]{6}$", "example": "K-123456"}}"#)
+                .unwrap();
         let mut d = complete();
         d.set(Field::CustomerAccount, "K-12345");
         let problems = validate(Kind::ServiceComplaint, &d, &config, Locale::En).unwrap_err();

@@ -6,8 +6,8 @@ use portal_core::route::Route;
 use portal_core::{Kind, Msg, Submission};
 
 use crate::components::mail_fallback::MailFallback;
-use crate::platform::send::{send, Attempts, SendResult};
 use crate::platform::router::Router;
+use crate::platform::send::{send, Attempts, SendResult};
 use crate::platform::storage;
 use crate::state::{Delivery, Portal, Receipt};
 
@@ -41,7 +41,11 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
                 SendResult::Accepted { reference } => {
                     storage::forget(kind);
                     let mailbox = portal.mailbox(kind);
-                    portal.receipt.set(Some(Receipt { submission, delivery: Delivery::Endpoint { reference }, mailbox }));
+                    portal.receipt.set(Some(Receipt {
+                        submission,
+                        delivery: Delivery::Endpoint { reference },
+                        mailbox,
+                    }));
                     router.go(Route::Receipt(kind), None);
                 }
                 SendResult::Rejected { message } => state.set(SendState::Rejected(message)),

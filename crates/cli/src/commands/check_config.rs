@@ -7,10 +7,7 @@ use portal_core::Config;
 use crate::args::{self, Spec};
 use crate::cli::{self, CliError};
 
-const SPEC: Spec = Spec {
-    options: &[],
-    flags: &[],
-};
+const SPEC: Spec = Spec { options: &[], flags: &[] };
 
 pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
     let parsed = args::parse(args, &SPEC)?;
@@ -29,10 +26,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
                 serde_json::Value::from(error.message.as_str())
             );
             cli::write_out(stdout, report.as_bytes())?;
-            Err(CliError::input(format!(
-                "{path}: {}: {}",
-                error.field, error.message
-            )))
+            Err(CliError::input(format!("{path}: {}: {}", error.field, error.message)))
         }
     }
 }

@@ -7,10 +7,7 @@ use portal_core::{render, Config, Submission};
 use crate::args::{self, Spec};
 use crate::cli::{self, CliError};
 
-const SPEC: Spec = Spec {
-    options: &["--format", "--to", "--config"],
-    flags: &[],
-};
+const SPEC: Spec = Spec { options: &["--format", "--to", "--config"], flags: &[] };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
@@ -27,9 +24,7 @@ impl Format {
             "text" => Ok(Format::Text),
             "mailto" => Ok(Format::Mailto),
             "eml" => Ok(Format::Eml),
-            other => Err(CliError::usage(format!(
-                "unknown format {other}; use json, text, mailto or eml"
-            ))),
+            other => Err(CliError::usage(format!("unknown format {other}; use json, text, mailto or eml"))),
         }
     }
 }
@@ -40,12 +35,9 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
         return cli::write_out(stdout, cli::USAGE.as_bytes());
     }
     let format = Format::parse(
-        parsed
-            .option("--format")
-            .ok_or_else(|| CliError::usage("render needs --format json|text|mailto|eml"))?,
+        parsed.option("--format").ok_or_else(|| CliError::usage("render needs --format json|text|mailto|eml"))?,
     )?;
-    let path = parsed
-        .one_positional("submission file (complaint render --format FORMAT SUBMISSION.json)")?;
+    let path = parsed.one_positional("submission file (complaint render --format FORMAT SUBMISSION.json)")?;
 
     let submission = Submission::from_json(&cli::read_text(path)?)
         .map_err(|error| CliError::input(format!("{path}: not a valid submission: {error}")))?;
@@ -73,16 +65,14 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
 /// A given `--config` is always checked, even when `--to` overrides its mailbox.
 fn mailbox(submission: &Submission, parsed: &args::Parsed) -> Result<String, CliError> {
     let config = match parsed.option("--config") {
-        Some(path) => Config::from_json(&cli::read_text(path)?).map_err(|error| {
-            CliError::input(format!("{path}: {}: {}", error.field, error.message))
-        })?,
+        Some(path) => Config::from_json(&cli::read_text(path)?)
+            .map_err(|error| CliError::input(format!("{path}: {}: {}", error.field, error.message)))?,
         None => Config::default(),
     };
     match parsed.option("--to") {
         Some(to) => {
-            portal_core::email::normalise(to).map_err(|_| {
-                CliError::input(format!("complaint: --to: “{to}” is not an email address"))
-            })?;
+            portal_core::email::normalise(to)
+                .map_err(|_| CliError::input(format!("complaint: --to: “{to}” is not an email address")))?;
             Ok(to.to_owned())
         }
         None => Ok(config.channel(submission.kind).mailbox.clone()),

@@ -168,7 +168,10 @@ mod tests {
         assert!(message.bcc().is_none() && message.cc().is_none());
         assert_eq!(message.subject(), Some("Hallo  Bcc: victim@example.com    body"));
         let header_names: Vec<String> = message.headers().iter().map(|h| h.name().to_owned()).collect();
-        assert!(!header_names.iter().any(|n| n.eq_ignore_ascii_case("bcc") || n.eq_ignore_ascii_case("cc")), "{header_names:?}");
+        assert!(
+            !header_names.iter().any(|n| n.eq_ignore_ascii_case("bcc") || n.eq_ignore_ascii_case("cc")),
+            "{header_names:?}"
+        );
     }
 
     #[test]

@@ -15,12 +15,7 @@ pub fn mailto_url(to: &str, subject: &str, body: &str) -> String {
     let body = body.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n");
     // A subject is one line: any break in it is folded to a space before encoding.
     let subject: String = subject.chars().map(|c| if c == '\r' || c == '\n' { ' ' } else { c }).collect();
-    format!(
-        "mailto:{}?subject={}&body={}",
-        encode(to, "@"),
-        encode(&subject, ""),
-        encode(&body, "")
-    )
+    format!("mailto:{}?subject={}&body={}", encode(to, "@"), encode(&subject, ""), encode(&body, ""))
 }
 
 fn encode(text: &str, also_safe: &str) -> String {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Every gate, in order from fastest to slowest; stops at the first failure.
+# Installs what is missing first (scripts/setup.sh is idempotent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+start=$(date +%s)
+step() { printf '\n==== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "setup"
+scripts/setup.sh
+
+step "gate 7: formatting"
+cargo fmt --all --check
+
+step "gate 7: clippy, native"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "gate 7: clippy, wasm32"
+cargo clippy -p complaint-portal --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "the core stays pure: no browser crate in its dependency tree"
+if cargo tree -p portal-core -e normal --prefix none --locked | grep -E '^(leptos|web-sys|js-sys|gloo|wasm-bindgen)'; then
+  echo "portal-core depends on a browser crate (above)" >&2
+  exit 1
+fi
+
+step "gate 1: native tests (core and CLI)"
+cargo test --workspace --locked
+
+step "gate 2: browser tests in headless Chromium"
+scripts/test-browser.sh --locked
+
+step "release build"
+scripts/build.sh
+
+step "gates 3-5: end-to-end and accessibility in headless Chromium"
+(cd tests/e2e && DIST="$PWD/../../dist" npm test)
+
+step "gate 6: benchmark figures"
+SKIP_BUILD=1 scripts/bench.sh
+
+step "all gates passed"
