@@ -1,4 +1,4 @@
-//! A small hand-written argument parser: options with values (`--to X` or `--to=X`), flags,
+//! A small hand-written argument parser: options with values (`--to X` or `--to=X`),
 //! positionals, `-h`/`--help` anywhere, and `--` to end the options.
 
 use crate::cli::CliError;
@@ -7,26 +7,18 @@ use crate::cli::CliError;
 pub struct Spec {
     /// Options that take a value, e.g. `--format`.
     pub options: &'static [&'static str],
-    /// Options that take no value.
-    pub flags: &'static [&'static str],
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Parsed {
     pub help: bool,
     options: Vec<(&'static str, String)>,
-    flags: Vec<&'static str>,
     pub positionals: Vec<String>,
 }
 
 impl Parsed {
     pub fn option(&self, name: &str) -> Option<&str> {
         self.options.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
-    }
-
-    #[allow(dead_code)] // for the sub-commands that take flags
-    pub fn flag(&self, name: &str) -> bool {
-        self.flags.contains(&name)
     }
 
     /// Exactly one positional argument, described as `what` in the error.
@@ -59,14 +51,7 @@ pub fn parse(args: &[String], spec: &Spec) -> Result<Parsed, CliError> {
             Some((name, value)) => (name, Some(value)),
             None => (arg.as_str(), None),
         };
-        if let Some(&flag) = spec.flags.iter().find(|f| **f == name) {
-            if inline.is_some() {
-                return Err(CliError::usage(format!("option {flag} takes no value")));
-            }
-            if !parsed.flags.contains(&flag) {
-                parsed.flags.push(flag);
-            }
-        } else if let Some(&option) = spec.options.iter().find(|o| **o == name) {
+        if let Some(&option) = spec.options.iter().find(|o| **o == name) {
             let value = match inline {
                 Some(value) => value.to_owned(),
                 None => {
@@ -88,18 +73,17 @@ pub fn parse(args: &[String], spec: &Spec) -> Result<Parsed, CliError> {
 mod tests {
     use super::*;
 
-    const SPEC: Spec = Spec { options: &["--format", "--to"], flags: &["--quiet"] };
+    const SPEC: Spec = Spec { options: &["--format", "--to"] };
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|a| (*a).to_owned()).collect()
     }
 
     #[test]
-    fn options_flags_and_positionals_in_any_order() {
-        let parsed = parse(&strings(&["a.json", "--format=eml", "--quiet", "--to", "x@example.org"]), &SPEC).unwrap();
+    fn options_and_positionals_in_any_order() {
+        let parsed = parse(&strings(&["a.json", "--format=eml", "--to", "x@example.org"]), &SPEC).unwrap();
         assert_eq!(parsed.option("--format"), Some("eml"));
         assert_eq!(parsed.option("--to"), Some("x@example.org"));
-        assert!(parsed.flag("--quiet"));
         assert_eq!(parsed.one_positional("FILE").unwrap(), "a.json");
     }
 

@@ -25,6 +25,10 @@ Commands:
       .eml message (CRLF line ends, written byte for byte). The mailbox is --to,
       else the channel mailbox for the submission's kind from --config, else from
       the built-in defaults.
+  deadline --from YYYY-MM-DD --days N [--rule werktage|arbeitstage] [--state SL|BY|…]
+      Print the last day of a period of N business days as YYYY-MM-DD. Counting
+      starts the day after --from; a period ending on a Saturday, Sunday or public
+      holiday ends on the next business day (§ 193 BGB). Defaults: werktage, SL.
 
 Options:
   -h, --help     Print this help (also after a command)

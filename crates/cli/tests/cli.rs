@@ -326,3 +326,31 @@ fn usage_errors_exit_2_with_the_usage_on_stderr() {
         assert!(message.contains("Usage: complaint"), "{message}");
     }
 }
+
+#[test]
+fn deadline_counts_business_days_from_the_next_day() {
+    // Fri 18 Dec 2026 + 2 Werktage: Sat 19 (1), Mon 21 (2).
+    let output = complaint(&["deadline", "--from", "2026-12-18", "--days", "2"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "2026-12-21\n");
+    // 11 Arbeitstage from the same day: Heilige Drei Könige (6 Jan) is a holiday in BY, not in SL.
+    let sl = complaint(&["deadline", "--from", "2026-12-18", "--days", "11", "--rule", "arbeitstage"]);
+    let by = complaint(&["deadline", "--from=2026-12-18", "--days=11", "--rule=arbeitstage", "--state=BY"]);
+    assert_eq!(stdout(&sl), "2027-01-06\n");
+    assert_eq!(stdout(&by), "2027-01-07\n");
+}
+
+#[test]
+fn deadline_refuses_bad_arguments_as_usage_errors() {
+    for args in [
+        &["deadline", "--days", "2"][..],
+        &["deadline", "--from", "18.12.2026", "--days", "2"],
+        &["deadline", "--from", "2026-12-18", "--days", "-1"],
+        &["deadline", "--from", "2026-12-18", "--days", "2", "--rule", "weekdays"],
+        &["deadline", "--from", "2026-12-18", "--days", "2", "--state", "XX"],
+    ] {
+        let output = complaint(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("complaint: "), "{args:?}");
+    }
+}

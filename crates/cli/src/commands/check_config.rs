@@ -7,7 +7,7 @@ use portal_core::Config;
 use crate::args::{self, Spec};
 use crate::cli::{self, CliError};
 
-const SPEC: Spec = Spec { options: &[], flags: &[] };
+const SPEC: Spec = Spec { options: &[] };
 
 pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
     let parsed = args::parse(args, &SPEC)?;

@@ -5,6 +5,7 @@ use std::io::Write;
 use crate::cli::CliError;
 
 pub mod check_config;
+pub mod deadline;
 pub mod render;
 
 /// A sub-command: its arguments after the command name, and standard output.
@@ -14,6 +15,7 @@ pub fn find(name: &str) -> Option<Command> {
     match name {
         "check-config" => Some(check_config::run),
         "render" => Some(render::run),
+        "deadline" => Some(deadline::run),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@ use portal_core::{render, Config, Submission};
 use crate::args::{self, Spec};
 use crate::cli::{self, CliError};
 
-const SPEC: Spec = Spec { options: &["--format", "--to", "--config"], flags: &[] };
+const SPEC: Spec = Spec { options: &["--format", "--to", "--config"] };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
