@@ -50,6 +50,8 @@ def main():
         sys.exit(f"{index}: no inline boot script found; did Trunk change its output?")
     html = html.replace(PLACEHOLDER, policy(hashes, connect_extra, for_header=False))
     index.write_text(html, encoding="utf-8")
+    # GitHub Pages serves 404.html for unknown paths: the same app, so deep links work there too.
+    (dist / "404.html").write_text(html, encoding="utf-8")
 
     header_policy = policy(hashes, connect_extra, for_header=True)
     security = [
@@ -58,7 +60,7 @@ def main():
         "  Referrer-Policy: no-referrer",
         "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
     ]
-    rules = ["/*", *security, "", "/index.html", "  Cache-Control: no-cache", "", "/config.json", "  Cache-Control: no-cache", ""]
+    rules = ["/*", *security, "", "/index.html", "  Cache-Control: no-cache", "", "/404.html", "  Cache-Control: no-cache", "", "/config.json", "  Cache-Control: no-cache", ""]
     for asset in sorted(dist.iterdir()):
         if re.search(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$", asset.name):
             rules += [f"/{asset.name}", "  Cache-Control: public, max-age=31536000, immutable", ""]
