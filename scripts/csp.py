@@ -26,7 +26,7 @@ def policy(script_hashes, connect_extra, for_header):
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src " + " ".join(["'self'", *connect_extra]),
-        "base-uri 'none'",
+        "base-uri 'self'",
         "form-action 'none'",
     ]
     if for_header:

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use portal_core::{Config, Kind, Locale, Msg, Submission};
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy)]
 pub struct Portal {
@@ -12,7 +13,7 @@ pub struct Portal {
 }
 
 /// How a request reached the operator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Delivery {
     /// The endpoint confirmed it; the reference is the server's when it gave one.
     Endpoint { reference: Option<String> },
@@ -20,7 +21,8 @@ pub enum Delivery {
     Mail,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// Kept in storage too, so a reload of the receipt page still shows the reference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Receipt {
     pub submission: Submission,
     pub delivery: Delivery,
@@ -32,7 +34,7 @@ impl Portal {
         provide_context(Portal {
             config: StoredValue::new(config),
             locale: RwSignal::new(locale),
-            receipt: RwSignal::new(None),
+            receipt: RwSignal::new(crate::platform::storage::load_receipt()),
         });
     }
 

@@ -40,6 +40,7 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
             storage::forget(kind);
             let receipt =
                 Receipt { submission: submission.get_untracked(), delivery: Delivery::Mail, mailbox: mailbox.clone() };
+            storage::save_receipt(&receipt);
             portal.receipt.set(Some(receipt));
             router.go(Route::Receipt(kind), None);
         }

@@ -12,13 +12,15 @@ pub struct Router {
     route: RwSignal<Route>,
 }
 
-/// The path the portal is served under: the directory of `<base href>`, or `/`.
+/// The path the portal is served under: that of `<base href>` (written by Trunk from its
+/// `public_url`), which must end in `/`.
 fn base_path() -> String {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| url.pathname())
+        .filter(|path| path.ends_with('/'))
         .unwrap_or_else(|| "/".to_owned())
 }
 

@@ -32,10 +32,11 @@ pub async fn send(endpoint: &str, submission: &Submission, attempts: Attempts, o
         let Some(delay) = delay_before(attempt, attempts.max, retry_after_ms) else {
             break;
         };
+        // Announced before the pause, so the complainant sees the retry coming.
+        on_attempt(attempt);
         if delay > 0 {
             TimeoutFuture::new(delay).await;
         }
-        on_attempt(attempt);
         retry_after_ms = match post_once(endpoint, &submission.id, &body, attempts.timeout_ms).await {
             Some(Outcome::Accepted { reference }) => return SendResult::Accepted { reference },
             Some(Outcome::Rejected { message }) => return SendResult::Rejected { message },

@@ -1,6 +1,9 @@
 //! Drafts and unsent submissions in `localStorage`, so a reload or a crash loses nothing (§7).
+//! The receipt lives in `sessionStorage`: it survives a reload of its tab and no longer.
 
 use portal_core::{Draft, Kind, Locale, Submission};
+
+use crate::state::Receipt;
 
 const PREFIX: &str = "complaint-portal.v1";
 
@@ -8,13 +11,21 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
 fn read(key: &str) -> Option<String> {
     storage()?.get_item(key).ok()?
 }
 
-/// Storage can be full or disabled (private modes); the form keeps working in memory then.
 fn write(key: &str, value: Option<&str>) {
-    if let Some(storage) = storage() {
+    write_to(storage(), key, value);
+}
+
+/// Storage can be full or disabled (private modes); the form keeps working in memory then.
+fn write_to(storage: Option<web_sys::Storage>, key: &str, value: Option<&str>) {
+    if let Some(storage) = storage {
         let _ = match value {
             Some(value) => storage.set_item(key, value),
             None => storage.remove_item(key),
@@ -59,6 +70,16 @@ pub fn save_pending(kind: Kind, submission: Option<&Submission>) {
 pub fn forget(kind: Kind) {
     write(&draft_key(kind), None);
     write(&pending_key(kind), None);
+}
+
+/// The last receipt, so that reloading the confirmation page keeps the reference.
+pub fn load_receipt() -> Option<Receipt> {
+    let json = session()?.get_item(&format!("{PREFIX}.receipt")).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+pub fn save_receipt(receipt: &Receipt) {
+    write_to(session(), &format!("{PREFIX}.receipt"), serde_json::to_string(receipt).ok().as_deref());
 }
 
 pub fn load_locale() -> Option<Locale> {

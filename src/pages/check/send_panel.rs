@@ -41,11 +41,9 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
                 SendResult::Accepted { reference } => {
                     storage::forget(kind);
                     let mailbox = portal.mailbox(kind);
-                    portal.receipt.set(Some(Receipt {
-                        submission,
-                        delivery: Delivery::Endpoint { reference },
-                        mailbox,
-                    }));
+                    let receipt = Receipt { submission, delivery: Delivery::Endpoint { reference }, mailbox };
+                    storage::save_receipt(&receipt);
+                    portal.receipt.set(Some(receipt));
                     router.go(Route::Receipt(kind), None);
                 }
                 SendResult::Rejected { message } => state.set(SendState::Rejected(message)),

@@ -29,9 +29,9 @@ scenario(test, 'a config.json with a bad field value names the field and shows n
 
 scenario(test, 'a config.json that is not valid JSON stops the portal too', { config: '{"channels": ' }, async ({ page }) => {
   for (const path of ['/', '/service_complaint', '/service_complaint/check']) {
-    // The parser names where it stopped: inside the value of `channels`.
-    const detail = await expectMisconfigured(page, path, 'channels', 'broken JSON');
-    assert.ok(detail.includes('EOF while parsing a value at line 1 column 13'), detail);
+    // A syntax error has no field: the top level is named, with where the parser stopped.
+    const detail = await expectMisconfigured(page, path, '(top level)', 'not valid JSON');
+    assert.ok(detail.includes('not valid JSON: EOF while parsing a value at line 1 column 13'), detail);
   }
 });
 
