@@ -14,21 +14,19 @@ use crate::state::Portal;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(platform::config::load);
     let locale = platform::storage::load_locale()
         .unwrap_or_else(|| Locale::negotiate(platform::preferred_languages().iter().map(String::as_str)));
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(locale)}</p> }>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(config) => {
-                        Portal::provide(config, locale);
-                        view! { <Pages/> }.into_any()
-                    }
-                    Err(error) => view! { <ConfigErrorPage error locale/> }.into_any(),
-                }
-            })}
-        </Suspense>
+    // A plain signal filled once, rather than a resource under Suspense: the same behaviour for
+    // a one-shot load, and markedly less code in the download.
+    let config = RwSignal::new(None);
+    leptos::task::spawn_local(async move { config.set(Some(platform::config::load().await)) });
+    move || match config.get() {
+        None => view! { <p class="loading">{Msg::Loading.text(locale)}</p> }.into_any(),
+        Some(Ok(config)) => {
+            Portal::provide(config, locale);
+            view! { <Pages/> }.into_any()
+        }
+        Some(Err(error)) => view! { <ConfigErrorPage error locale/> }.into_any(),
     }
 }
 

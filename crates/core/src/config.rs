@@ -84,7 +84,7 @@ pub struct Limits {
     pub send_attempts: u32,
 }
 
-/// The operator's customer account format: a regular expression and an example to show.
+/// The operator's customer account format: a pattern (see [`crate::pattern`]) and an example to show.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerAccountRule {
@@ -94,7 +94,7 @@ pub struct CustomerAccountRule {
 
 impl CustomerAccountRule {
     pub fn matches(&self, account: &str) -> bool {
-        regex_lite::Regex::new(&self.pattern).is_ok_and(|re| re.is_match(account))
+        crate::pattern::Pattern::new(&self.pattern).is_ok_and(|pattern| pattern.matches(account))
     }
 }
 
@@ -249,8 +249,8 @@ impl Config {
             ));
         }
         if let Some(rule) = &self.customer_account {
-            regex_lite::Regex::new(&rule.pattern).map_err(|error| {
-                ConfigError::new("customer_account.pattern", format!("not a valid regular expression: {error}"))
+            crate::pattern::Pattern::new(&rule.pattern).map_err(|error| {
+                ConfigError::new("customer_account.pattern", format!("not a valid pattern: {error}"))
             })?;
             if !rule.matches(&rule.example) {
                 return Err(ConfigError::new("customer_account.example", "the example does not match the pattern"));

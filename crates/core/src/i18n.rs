@@ -39,11 +39,27 @@ impl Locale {
         preferred.into_iter().find_map(Locale::from_tag).unwrap_or_default()
     }
 
-    /// A date as people write it in this language.
+    /// A date as people write it in this language. Written out by hand: chrono's `format`
+    /// would pull its whole strftime interpreter into the download.
     pub fn format_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
         match self {
-            Locale::De => date.format("%d.%m.%Y").to_string(),
-            Locale::En => date.format("%-d %B %Y").to_string(),
+            Locale::De => format!("{:02}.{:02}.{}", date.day(), date.month(), date.year()),
+            Locale::En => format!("{} {} {}", date.day(), MONTHS[date.month0() as usize % 12], date.year()),
         }
     }
 }

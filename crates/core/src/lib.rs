@@ -11,6 +11,7 @@ pub mod domain;
 pub mod email;
 pub mod form;
 pub mod i18n;
+pub mod pattern;
 pub mod render;
 pub mod route;
 pub mod send;
