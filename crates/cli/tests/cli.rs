@@ -97,7 +97,7 @@ fn check_config_names_the_bad_field() {
         ),
         (r#"{"state": "XX"}"#, "state"),
         (r#"{"limits": {"send_attempts": 0}}"#, "limits.send_attempts"),
-        (r#"{"languages": ["fr"]}"#, "languages"),
+        (r#"{"languages": ["fr"]}"#, "languages[0]"),
         (r#"{"organisation": {"nmae": "typo"}}"#, "organisation.nmae"),
         (r#"[1, 2]"#, "(top level)"),
         (r#"{"state": "SL""#, "(top level)"),

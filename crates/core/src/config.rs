@@ -4,13 +4,12 @@
 //! to a guessed address. Unknown fields are errors too, so a typo cannot silently fall back to a
 //! default.
 
-use serde::{Deserialize, Serialize};
+mod read;
 
 use crate::form::Kind;
 use crate::i18n::Locale;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     pub organisation: Organisation,
     pub phone: Option<String>,
@@ -26,8 +25,7 @@ pub struct Config {
     pub customer_account: Option<CustomerAccountRule>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Organisation {
     pub name: String,
     pub department: String,
@@ -38,8 +36,7 @@ pub struct Organisation {
 }
 
 /// Where each kind of request goes. The mailbox is always needed: it is the fallback.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Channels {
     pub service_complaint: Channel,
     pub abuse_report: Channel,
@@ -48,24 +45,20 @@ pub struct Channels {
     pub feedback: Channel,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Channel {
     pub mailbox: String,
-    #[serde(default)]
     pub endpoint: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SubmissionFormat {
     #[default]
     Json,
     Multipart,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DeadlineRule {
     /// Monday to Saturday except public holidays (§ 3 Abs. 2 BUrlG).
     #[default]
@@ -74,8 +67,7 @@ pub enum DeadlineRule {
     Arbeitstage,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limits {
     pub spam_message_bytes: u64,
     pub evidence_files: u32,
@@ -85,8 +77,7 @@ pub struct Limits {
 }
 
 /// The operator's customer account format: a pattern (see [`crate::pattern`]) and an example to show.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CustomerAccountRule {
     pub pattern: String,
     pub example: String,
@@ -189,10 +180,7 @@ impl Config {
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         let document: serde_json::Value = serde_json::from_str(text)
             .map_err(|error| ConfigError::new("(top level)", format!("not valid JSON: {error}")))?;
-        if !document.is_object() {
-            return Err(ConfigError::new("(top level)", "config.json must hold one JSON object, { … }"));
-        }
-        let config = Config::deserialize(&document).map_err(|_| locate_error(&document))?;
+        let config = read::config(&document)?;
         config.check()?;
         Ok(config)
     }
@@ -207,7 +195,7 @@ impl Config {
         }
     }
 
-    /// The rules serde cannot express.
+    /// The rules about values: addresses, URLs, states, limits, the account pattern.
     pub fn check(&self) -> Result<(), ConfigError> {
         for kind in Kind::ALL {
             let channel = self.channel(kind);
@@ -258,42 +246,6 @@ impl Config {
         }
         Ok(())
     }
-}
-
-/// Finds the innermost field that makes `document` fail to deserialize, by trying each field
-/// alone: nearly every field has a default, so a document holding only the culprit still fails.
-fn locate_error(document: &serde_json::Value) -> ConfigError {
-    use serde_json::Value;
-    // Builds the document that holds only the value at `path`.
-    fn only(path: &[String], leaf: &Value) -> Value {
-        path.iter().rev().fold(leaf.clone(), |inner, key| {
-            let mut object = serde_json::Map::new();
-            object.insert(key.clone(), inner);
-            Value::Object(object)
-        })
-    }
-    let fails = |candidate: &Value| Config::deserialize(candidate).err();
-    let mut path: Vec<String> = Vec::new();
-    let mut here = document;
-    let mut error = fails(document);
-    'descend: while let Value::Object(fields) = here {
-        for (key, value) in fields {
-            path.push(key.clone());
-            // A value alone lacks its siblings: "missing field" then blames them, not it.
-            let culprit = fails(&only(&path, value))
-                .filter(|inner| value.is_object() || !inner.to_string().starts_with("missing field"));
-            if let Some(inner) = culprit {
-                error = Some(inner);
-                here = value;
-                continue 'descend;
-            }
-            path.pop();
-        }
-        break;
-    }
-    let message = error.map_or_else(|| "invalid value".to_owned(), |e| e.to_string());
-    let field = if path.is_empty() { "(top level)".to_owned() } else { path.join(".") };
-    ConfigError::new(field, message)
 }
 
 /// Endpoints are same-origin paths (`/intake`) or HTTPS URLs; plain HTTP only on the loopback,
@@ -371,7 +323,7 @@ mod tests {
             (r#"{"limits": {"send_attempts": 0}}"#, "limits.send_attempts"),
             (r#"{"limits": {"spam_message_bytes": -1}}"#, "limits.spam_message_bytes"),
             (r#"{"languages": []}"#, "languages"),
-            (r#"{"languages": ["fr"]}"#, "languages"),
+            (r#"{"languages": ["fr"]}"#, "languages[0]"),
             (r#"{"organisation": {"nmae": "typo"}}"#, "organisation.nmae"),
             (r#"{"mailbox": "x@example.org"}"#, "mailbox"),
             (r#"{"privacy_notice_url": "javascript:alert(1)"}"#, "privacy_notice_url"),
@@ -383,6 +335,16 @@ mod tests {
         for (json, field) in cases {
             assert_eq!(error_field(json), field, "{json}");
         }
+    }
+
+    #[test]
+    fn messages_say_what_was_expected() {
+        let message = |json: &str| Config::from_json(json).unwrap_err().message;
+        assert_eq!(message(r#"{"phone": 42}"#), "expected a string, found a number");
+        assert!(message(r#"{"limits": {"retries": 3}}"#).contains("send_attempts"));
+        assert!(message(r#"{"channels": {"feedback": {}}}"#).starts_with("the mailbox is missing"));
+        assert_eq!(message(r#"{"deadline_rule": "weekdays"}"#), "“weekdays” is not one of werktage, arbeitstage");
+        assert!(message(r#"{"state": "SL""#).starts_with("not valid JSON: EOF while parsing"));
     }
 
     #[test]

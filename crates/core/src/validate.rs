@@ -289,8 +289,7 @@ mod tests {
     #[test]
     fn customer_account_follows_the_operator_rule() {
         let config: Config =
-            serde_json::from_str(r#"{"customer_account": {"pattern": "^K-[0-9]{6}$", "example": "K-123456"}}"#)
-                .unwrap();
+            Config::from_json(r#"{"customer_account": {"pattern": "^K-[0-9]{6}$", "example": "K-123456"}}"#).unwrap();
         let mut d = complete();
         d.set(Field::CustomerAccount, "K-12345");
         let problems = validate(Kind::ServiceComplaint, &d, &config, Locale::En).unwrap_err();
