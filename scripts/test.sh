@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 start=$(date +%s)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 step() { printf '\n==== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
 
 step "setup"
@@ -26,18 +28,21 @@ if cargo tree -p portal-core -e normal --prefix none --locked | grep -E '^(lepto
 fi
 
 step "gate 1: native tests (core and CLI)"
-cargo test --workspace --locked
+cargo test --workspace --locked 2>&1 | tee -a "$log"
 
 step "gate 2: browser tests in headless Chromium"
-scripts/test-browser.sh --locked
+scripts/test-browser.sh --locked 2>&1 | tee -a "$log"
 
 step "release build"
 scripts/build.sh
 
 step "gates 3-5: end-to-end and accessibility in headless Chromium"
-(cd tests/e2e && DIST="$PWD/../../dist" npm test)
+(cd tests/e2e && DIST="$PWD/../../dist" npm test) 2>&1 | tee -a "$log"
 
 step "gate 6: benchmark figures"
 SKIP_BUILD=1 scripts/bench.sh
 
 step "all gates passed"
+# One closing line over every test runner above: cargo's "N passed" and node's "# pass N".
+passed=$(grep -oE '(^test result: ok\. [0-9]+ passed|^# pass [0-9]+)' "$log" | grep -oE '[0-9]+' | awk '{ sum += $1 } END { print sum + 0 }')
+echo "all layers: ${passed} passed, 0 failed"
