@@ -50,22 +50,11 @@ if (!baseUrl || !Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const { CHROMIUM, CHROMIUM_ARGS: ARGS } = await import(join(here, '..', '..', 'tests', 'e2e', 'support', 'chromium.mjs'));
 if (!existsSync(CHROMIUM)) {
   console.error(`first-render: no Chromium at ${CHROMIUM}; run scripts/setup.sh first (or set CHROMIUM=...)`);
   process.exit(2);
 }
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 // Runs in the page before any of its scripts: records when the selector first matches.
 const OBSERVER = `(() => {

@@ -9,19 +9,9 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './chromium.mjs';
 import { startServer, stop } from './server.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** How long a locator waits for the app before a step fails. */
 export const STEP_TIMEOUT_MS = 5000;
