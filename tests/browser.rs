@@ -61,6 +61,9 @@ fn sample_submission(kind: Kind) -> Submission {
         }],
         subject: "Beschwerde: Rechnung".into(),
         description: "Zeile eins\nZeile zwei — mit Umlauten: äöüß €".into(),
+        expected_steps: None,
+        previous_complaint: None,
+        dissatisfaction: None,
         deadlines: portal_core::deadline::Deadlines::for_submission(
             chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap(),
             portal_core::config::DeadlineRule::Werktage,
@@ -303,4 +306,57 @@ async fn an_html_answer_is_the_spa_fallback_and_gives_the_defaults() {
     let html = "<!DOCTYPE html><html><head><title>Portal</title></head><body>app</body></html>";
     let result = config::load_from(&data_url("text/html;charset=utf-8", html)).await;
     assert_eq!(result, Ok(Config::default()));
+}
+
+// UTS #46 by the browser's URL parser (src/platform/idna.rs)
+
+#[wasm_bindgen_test]
+fn the_url_parser_maps_domains_as_uts46_non_transitional() {
+    use complaint_portal::platform::idna::UrlUts46;
+    use portal_core::domain::Uts46;
+
+    for (host, ascii) in [
+        ("bücher.de", "xn--bcher-kva.de"),
+        ("Bücher.DE", "xn--bcher-kva.de"),
+        ("faß.de", "xn--fa-hia.de"),
+        ("例え.テスト", "xn--r8jz45g.xn--zckzah"),
+        ("مثال.إختبار", "xn--mgbh0fb.xn--kgbechtv"),
+        ("p\u{0430}ypal.com", "xn--pypal-4ve.com"),
+    ] {
+        assert_eq!(UrlUts46.to_ascii(host).as_deref(), Some(ascii), "{host}");
+    }
+    // CheckBidi and CheckJoiners: Latin then Hebrew in one label; a ZWJ without a virama.
+    assert_eq!(UrlUts46.to_ascii("a\u{05D0}.de"), None);
+    assert_eq!(UrlUts46.to_ascii("a\u{200D}b.de"), None);
+}
+
+#[wasm_bindgen_test]
+fn the_core_with_the_browser_mapper_applies_every_rule() {
+    use complaint_portal::platform::idna::UrlUts46;
+    use portal_core::domain::{normalise, DomainError, Script};
+
+    let ok = |entry: &str| normalise(entry, &UrlUts46).unwrap_or_else(|error| panic!("{entry}: {error:?}"));
+    let refused = |entry: &str| normalise(entry, &UrlUts46).map(|ok| ok.domain).unwrap_err();
+
+    let url = ok("https://Bücher.de:443/x?y");
+    assert_eq!((url.domain.unicode.as_str(), url.domain.ascii.as_str()), ("bücher.de", "xn--bcher-kva.de"));
+    assert!(url.from_url);
+    assert_eq!(ok("faß.de").domain.unicode, "faß.de");
+    assert_eq!(ok("xn--bcher-kva.de").domain.unicode, "bücher.de");
+    assert_eq!(ok("a--b.de").domain.ascii, "a--b.de");
+    assert_eq!(ok("p\u{0430}ypal.com").mixed_scripts, Some(vec![Script::Latin, Script::Cyrillic]));
+    assert_eq!(ok("例え.テスト").mixed_scripts, None);
+
+    // What the URL parser lets through, the core refuses, with the same reasons as natively.
+    assert_eq!(refused("ab--c.de"), DomainError::HyphenReserved);
+    assert_eq!(refused("-a.de"), DomainError::Hyphen);
+    assert_eq!(refused("_dmarc.example.com"), DomainError::BadCharacter('_'));
+    assert_eq!(refused("a..b"), DomainError::EmptyLabel);
+    assert_eq!(refused(&format!("{}.de", "a".repeat(64))), DomainError::LabelTooLong);
+    assert_eq!(refused("example.123"), DomainError::NumericTld);
+    assert_eq!(refused("0x7f.1"), DomainError::IpLiteral);
+    assert_eq!(refused("[2001:db8::1]"), DomainError::IpLiteral);
+    assert_eq!(refused("a\u{05D0}.de"), DomainError::Bidi);
+    assert_eq!(refused("a\u{200D}b.de"), DomainError::Joiner);
+    assert_eq!(refused("xn--zz.de"), DomainError::BadPunycode);
 }

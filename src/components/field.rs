@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 use portal_core::form::{Control, Need};
-use portal_core::{Draft, Field, Msg};
+use portal_core::{Draft, Field, Kind, Msg};
 
 use crate::state::Portal;
 
 #[component]
 pub fn FieldInput(
+    /// The form's kind: it words some labels and hints its own way.
+    kind: Kind,
     field: Field,
     need: Need,
     draft: RwSignal<Draft>,
@@ -27,7 +29,7 @@ pub fn FieldInput(
         let invalid = !errors.is_empty();
         let hint_id = format!("{id}-hint");
         let error_id = format!("{id}-error");
-        let described_by = [field.hint().map(|_| hint_id.clone()), invalid.then(|| error_id.clone())]
+        let described_by = [kind.hint(field).map(|_| hint_id.clone()), invalid.then(|| error_id.clone())]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -39,6 +41,14 @@ pub fn FieldInput(
                 <textarea id=id name=id rows=rows autocomplete=field.autocomplete() spellcheck="true"
                     aria-describedby=described_by aria-invalid=aria_invalid
                     prop:value=value on:input=on_input></textarea>
+            }
+            .into_any(),
+            // The browser's date picker keeps a half-typed date to itself (its value stays empty
+            // until complete), so the value is written once per build, never while typing.
+            Control::Date => view! {
+                <input id=id name=id type="date" autocomplete=field.autocomplete()
+                    aria-describedby=described_by aria-invalid=aria_invalid
+                    prop:value=draft.with_untracked(|d| d.get(field).to_owned()) on:input=on_input/>
             }
             .into_any(),
             single_line => {
@@ -57,7 +67,7 @@ pub fn FieldInput(
         };
         let optional = (need == Need::Optional)
             .then(|| view! { " " <span class="field__optional">{Msg::Optional.text(locale)}</span> });
-        let hint = field.hint().map(|hint| view! { <p class="field__hint" id=hint_id>{hint.text(locale)}</p> });
+        let hint = kind.hint(field).map(|hint| view! { <p class="field__hint" id=hint_id>{hint.text(locale)}</p> });
         let error = invalid.then(|| {
             view! {
                 <p class="field__error" id=error_id>
@@ -68,7 +78,7 @@ pub fn FieldInput(
         });
         view! {
             <div class=if invalid { "field field--error" } else { "field" }>
-                <label for=id>{field.label().text(locale)} {optional}</label>
+                <label for=id>{kind.label(field).text(locale)} {optional}</label>
                 {hint}
                 {error}
                 {control}

@@ -1,6 +1,7 @@
 //! Small building blocks shared by the pages. None of them holds a business rule.
 
 pub mod error_summary;
+pub mod escalation_window;
 pub mod field;
 pub mod layout;
 pub mod mail_fallback;

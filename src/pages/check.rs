@@ -7,6 +7,7 @@ use portal_core::validate::validate;
 use portal_core::{Kind, Msg, Submission, Validated};
 
 use crate::components::mail_fallback::MailFallback;
+use crate::platform::idna::UrlUts46;
 use crate::platform::router::Link;
 use crate::platform::storage;
 use crate::state::Portal;
@@ -21,8 +22,12 @@ use send_panel::SendPanel;
 pub fn CheckPage(kind: Kind) -> impl IntoView {
     let portal = Portal::get();
     let draft = storage::load_draft(kind);
-    let validate_now =
-        move || portal.config.with_value(|config| validate(kind, &draft, config, portal.locale.get()).ok());
+    let today = crate::platform::today();
+    // An escalation states the last day it can be made (only an open one gets this far).
+    let window = portal.config.with_value(|config| portal_core::escalation::window(&draft, config, today));
+    let validate_now = move || {
+        portal.config.with_value(|config| validate(kind, &draft, config, portal.locale.get(), today, &UrlUts46).ok())
+    };
     // Built once, in the language of the moment: the complainant checks exactly what is sent.
     let Some(submission) = validate_now().map(|valid| prepare(kind, valid, &portal)) else {
         return (move || {
@@ -43,8 +48,11 @@ pub fn CheckPage(kind: Kind) -> impl IntoView {
     };
     let heading = move || {
         let notes = notes().into_iter().map(|note| view! { <li>{note}</li> }).collect_view();
+        let window =
+            window.map(|window| view! { <p class="escalation-window__open">{window.message(portal.locale.get())}</p> });
         view! {
             <h1>{portal.t(Msg::CheckHeading)}</h1>
+            {window}
             <ul class="notes">{notes}</ul>
         }
     };

@@ -4,10 +4,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use portal_core::route::Route;
 use portal_core::validate::validate;
-use portal_core::{Draft, Kind, Msg, Problem};
+use portal_core::{Draft, Field, Kind, Msg, Problem};
 
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
+use crate::components::escalation_window::EscalationWindow;
 use crate::components::field::FieldInput;
+use crate::platform::idna::UrlUts46;
 use crate::platform::router::Router;
 use crate::platform::{self, storage};
 use crate::state::Portal;
@@ -16,6 +18,7 @@ use crate::state::Portal;
 pub fn FormPage(kind: Kind) -> impl IntoView {
     let portal = Portal::get();
     let draft = RwSignal::new(storage::load_draft(kind));
+    let today = platform::today();
     // Autosave: the only place the form talks to the outside world.
     Effect::new(move || draft.with(|d| storage::save_draft(kind, d)));
 
@@ -25,9 +28,9 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
     let problems = Memo::new(move |_| {
         let locale = portal.locale.get();
         checked.with(|snapshot| match snapshot {
-            Some(draft) => {
-                portal.config.with_value(|config| validate(kind, draft, config, locale).err().unwrap_or_default())
-            }
+            Some(draft) => portal
+                .config
+                .with_value(|config| validate(kind, draft, config, locale, today, &UrlUts46).err().unwrap_or_default()),
             None => Vec::new(),
         })
     });
@@ -36,7 +39,8 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
         ev.prevent_default();
         let snapshot = draft.get_untracked();
         let locale = portal.locale.get_untracked();
-        let valid = portal.config.with_value(|config| validate(kind, &snapshot, config, locale).is_ok());
+        let valid =
+            portal.config.with_value(|config| validate(kind, &snapshot, config, locale, today, &UrlUts46).is_ok());
         if valid {
             router.go(Route::Check(kind), None);
         } else {
@@ -54,7 +58,9 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
                     all.iter().filter(|p| p.field == field).map(|p| p.message.clone()).collect()
                 })
             });
-            view! { <FieldInput field need draft errors/> }
+            // The escalation's window is told right under the date that opens it.
+            let window = (field == Field::PreviousAnsweredOn).then(|| view! { <EscalationWindow draft/> });
+            view! { <FieldInput kind field need draft errors/> {window} }
         })
         .collect_view();
 

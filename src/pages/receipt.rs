@@ -1,9 +1,10 @@
-//! The confirmation page: the reference, what happens next, a copy to keep.
+//! The confirmation page: the reference, what happens next (with the dates as an `.ics` for the
+//! calendar), a copy to keep.
 
 use leptos::prelude::*;
-use portal_core::render::{eml, eml_file_name};
+use portal_core::render::{eml, eml_file_name, ics, ics_file_name};
 use portal_core::route::Route;
-use portal_core::Msg;
+use portal_core::{Kind, Msg};
 
 use crate::pages::not_found::NotFound;
 use crate::platform::download;
@@ -22,7 +23,16 @@ pub fn ReceiptPage() -> impl IntoView {
         }
         Delivery::Mail => (Msg::ReceiptMailHeading, receipt.submission.id.clone()),
     };
+    let kind = receipt.submission.kind;
+    let heading = if kind == Kind::Feedback { Msg::ReceiptFeedbackHeading } else { heading };
     let deadlines = receipt.submission.deadlines;
+    let download_calendar = {
+        let submission = receipt.submission.clone();
+        let reference = reference.clone();
+        move |_| {
+            let _ = download::download(&ics_file_name(&submission), "text/calendar", &ics(&submission, &reference));
+        }
+    };
     let download_copy = move |_| {
         let _ = download::download(
             &eml_file_name(&receipt.submission),
@@ -32,19 +42,39 @@ pub fn ReceiptPage() -> impl IntoView {
     };
     (move || {
         let locale = portal.locale.get();
+        let next = if kind.promises_dates() {
+            let final_answer = deadlines.final_answer.map(|day| {
+                view! { <li>{Msg::ReceiptFinalAnswerBy.format(locale, &[("date", &locale.format_date(day))])}</li> }
+            });
+            view! {
+                <ul>
+                    <li>{Msg::ReceiptAckBy.format(locale, &[("date", &locale.format_date(deadlines.acknowledgement))])}</li>
+                    <li>{Msg::ReceiptAnswerBy.format(locale, &[("date", &locale.format_date(deadlines.answer))])}</li>
+                    {final_answer}
+                </ul>
+                <p class="field__hint">{portal.config.with_value(|c| c.rule_text(locale))}</p>
+            }
+            .into_any()
+        } else {
+            view! { <p>{Msg::ReceiptFeedbackNext.text(locale)}</p> }.into_any()
+        };
+        let calendar = kind.promises_dates().then(|| {
+            view! {
+                <button type="button" class="button button--secondary" on:click=download_calendar.clone()>
+                    {Msg::ReceiptCalendar.text(locale)}
+                </button>
+            }
+        });
         view! {
             <div class="panel" role="region" aria-labelledby="receipt-heading">
                 <h1 id="receipt-heading">{heading.text(locale)}</h1>
                 <p>{Msg::ReceiptReference.text(locale)} <br/> <strong class="reference">{reference.clone()}</strong></p>
             </div>
             <h2>{Msg::ReceiptNext.text(locale)}</h2>
-            <ul>
-                <li>{Msg::ReceiptAckBy.format(locale, &[("date", &locale.format_date(deadlines.acknowledgement))])}</li>
-                <li>{Msg::ReceiptAnswerBy.format(locale, &[("date", &locale.format_date(deadlines.answer))])}</li>
-            </ul>
-            <p class="field__hint">{portal.config.with_value(|c| c.rule_text(locale))}</p>
+            {next}
             <p class="button-group">
                 <button type="button" class="button button--secondary" on:click=download_copy.clone()>{Msg::ReceiptCopy.text(locale)}</button>
+                {calendar}
                 <Link to=Route::Start>{Msg::ReceiptNew.text(locale)}</Link>
             </p>
         }

@@ -19,9 +19,13 @@ pub fn StartPage() -> impl IntoView {
             .into_iter()
             .filter(|kind| kind.is_available())
             .map(|kind| {
+                // One link per kind, worded by the complainant's situation.
                 let (link, hint) = match kind {
                     Kind::ServiceComplaint => (Msg::StartServiceLink, Msg::StartServiceHint),
-                    other => (other.title(), other.title()),
+                    Kind::Escalation => (Msg::StartEscalationLink, Msg::StartEscalationHint),
+                    Kind::Feedback => (Msg::StartFeedbackLink, Msg::StartFeedbackHint),
+                    // Offered once their forms exist (their own issues).
+                    Kind::AbuseReport | Kind::SpamComplaint => (kind.title(), kind.title()),
                 };
                 view! {
                     <li class="kind-list__item">

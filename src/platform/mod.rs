@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod download;
+pub mod idna;
 pub mod router;
 pub mod send;
 pub mod storage;
@@ -16,6 +17,12 @@ pub fn random_bytes() -> [u8; 16] {
         let _ = crypto.get_random_values_with_u8_array(&mut bytes);
     }
     bytes
+}
+
+/// The complainant's date, from the device clock in its time zone. The core never reads a
+/// clock: this is passed to it wherever a rule depends on the day.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// The browser's language preferences, most preferred first.

@@ -29,6 +29,14 @@ Commands:
       Print the last day of a period of N business days as YYYY-MM-DD. Counting
       starts the day after --from; a period ending on a Saturday, Sunday or public
       holiday ends on the next business day (§ 193 BGB). Defaults: werktage, SL.
+  domain INPUT
+      Normalise one domain as the portal's forms do: UTS #46 non-transitional with
+      CheckHyphens, CheckBidi, CheckJoiners, STD3 rules and DNS lengths; a URL gives
+      its host; IP addresses are refused. Prints, in English,
+      {\"ok\":true,\"unicode\":\"…\",\"ascii\":\"…\",\"warnings\":[…]} (warnings: a
+      label mixing scripts, a host taken from a URL) or {\"ok\":false,\"error\":\"…\"},
+      with exit status 0 either way. A usage error of this command exits 1, not 2.
+      An INPUT starting with a hyphen goes after --.
 
 Options:
   -h, --help     Print this help (also after a command)
@@ -38,6 +46,7 @@ Exit status:
   0  success
   1  bad input: a file that cannot be read, an invalid config or submission
   2  usage error: unknown command or option, missing or extra argument
+     (1 for the domain command)
 ";
 
 /// Why a command failed: the line for stderr and the process exit code.

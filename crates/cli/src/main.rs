@@ -6,6 +6,7 @@
 mod args;
 mod cli;
 mod commands;
+mod uts46;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -45,15 +45,33 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
+/// UTS #46 by the `idna` crate, as the binary maps it.
+struct Idna;
+
+impl portal_core::domain::Uts46 for Idna {
+    fn to_ascii(&self, host: &str) -> Option<String> {
+        use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+        let ascii = Uts46::new().to_ascii(host.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore);
+        ascii.ok().map(|ascii| ascii.into_owned())
+    }
+}
+
 fn sample_submission(description: &str) -> Submission {
     let mut draft = Draft::new(Kind::ServiceComplaint);
     draft.set(Field::Name, "Jörg Müller");
     draft.set(Field::Email, "joerg@example.de");
     draft.set(Field::Domains, "bücher.de");
     draft.set(Field::Description, description);
-    let valid =
-        portal_core::validate::validate(Kind::ServiceComplaint, &draft, &Config::default(), Locale::De).unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+    let valid = portal_core::validate::validate(
+        Kind::ServiceComplaint,
+        &draft,
+        &Config::default(),
+        Locale::De,
+        now.date_naive(),
+        &Idna,
+    )
+    .unwrap();
     Submission::build(valid, uuid_v4([7; 16]), now, Locale::De, &Config::default())
 }
 
@@ -353,4 +371,92 @@ fn deadline_refuses_bad_arguments_as_usage_errors() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(stderr(&output).contains("complaint: "), "{args:?}");
     }
+}
+
+// domain
+
+/// Runs `complaint domain INPUT` and returns its JSON answer, checking exit 0 and a quiet stderr.
+fn domain(input: &str) -> serde_json::Value {
+    let output = complaint(&["domain", input]);
+    assert_eq!(output.status.code(), Some(0), "{input}: {}", stderr(&output));
+    assert!(output.stderr.is_empty(), "{input}");
+    let out = stdout(&output);
+    assert!(out.ends_with('\n') && out.lines().count() == 1, "{out}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn domain_prints_unicode_and_a_label() {
+    for (input, unicode, ascii) in [
+        ("Bücher.DE", "bücher.de", "xn--bcher-kva.de"),
+        ("faß.de", "faß.de", "xn--fa-hia.de"),
+        ("例え.テスト", "例え.テスト", "xn--r8jz45g.xn--zckzah"),
+        ("مثال.إختبار", "مثال.إختبار", "xn--mgbh0fb.xn--kgbechtv"),
+        ("xn--bcher-kva.de", "bücher.de", "xn--bcher-kva.de"),
+        ("a--b.de", "a--b.de", "a--b.de"),
+    ] {
+        let answer = domain(input);
+        assert_eq!(
+            answer,
+            serde_json::json!({"ok": true, "unicode": unicode, "ascii": ascii, "warnings": []}),
+            "{input}"
+        );
+    }
+    // The documented key order.
+    let raw = stdout(&complaint(&["domain", "example.org"]));
+    assert_eq!(raw, "{\"ok\":true,\"unicode\":\"example.org\",\"ascii\":\"example.org\",\"warnings\":[]}\n");
+}
+
+#[test]
+fn domain_warns_about_mixed_scripts_and_urls() {
+    let answer = domain("p\u{0430}ypal.com");
+    assert_eq!(answer["ok"], true);
+    assert_eq!(answer["ascii"], "xn--pypal-4ve.com");
+    let warnings = answer["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].as_str().unwrap().contains("mixes scripts in one part (Latin + Cyrillic)"), "{warnings:?}");
+
+    let answer = domain("https://Bücher.de:443/x?y");
+    assert_eq!((answer["unicode"].as_str(), answer["ascii"].as_str()), (Some("bücher.de"), Some("xn--bcher-kva.de")));
+    assert_eq!(answer["warnings"][0], "The domain bücher.de was taken from the address “https://Bücher.de:443/x?y”.");
+}
+
+#[test]
+fn domain_refusals_name_the_entry_and_the_reason_in_english() {
+    for (input, reason) in [
+        ("192.0.2.1", "that is an IP address; a domain name is needed here."),
+        ("[2001:db8::1]", "that is an IP address; a domain name is needed here."),
+        ("ab--c.de", "a part has hyphens in both the third and fourth place"),
+        ("a-.de", "a part starts or ends with a hyphen."),
+        ("_dmarc.example.com", "the character “_” is not allowed in domains."),
+        ("a\u{05D0}.de", "it mixes right-to-left characters"),
+        ("a\u{200D}b.de", "it contains an invisible joiner"),
+        ("localhost", "the ending is missing"),
+    ] {
+        let answer = domain(input);
+        assert_eq!(answer["ok"], false, "{input}");
+        assert_eq!(answer.as_object().unwrap().len(), 2, "{input}");
+        let error = answer["error"].as_str().unwrap();
+        assert!(error.starts_with(&format!("“{input}” is not a valid domain: {reason}")), "{error}");
+    }
+    // An entry that starts with a hyphen follows `--`, as options do not.
+    let output = complaint(&["domain", "--", "-a.de"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("a part starts or ends with a hyphen."));
+    let long = domain(&format!("{}.de", "a".repeat(64)));
+    assert!(long["error"].as_str().unwrap().contains("longer than 63 characters"));
+}
+
+#[test]
+fn domain_usage_errors_exit_1_with_the_usage() {
+    for args in [&["domain"][..], &["domain", "a.de", "b.de"], &["domain", "--frobnicate", "a.de"]] {
+        let output = complaint(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        assert!(stderr(&output).starts_with("complaint: "), "{args:?}");
+        assert!(stderr(&output).contains("Usage: complaint"), "{args:?}");
+    }
+    let help = complaint(&["domain", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("A usage error of this command exits 1, not 2."));
 }

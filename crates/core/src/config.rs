@@ -200,7 +200,8 @@ impl Config {
         for kind in Kind::ALL {
             let channel = self.channel(kind);
             let at = format!("channels.{}", kind.slug());
-            crate::email::normalise(&channel.mailbox).map_err(|_| {
+            // The operator's own address: checked without Unicode tables, so this parses in the browser.
+            crate::email::normalise(&channel.mailbox, &crate::domain::PunycodeOnly).map_err(|_| {
                 ConfigError::new(format!("{at}.mailbox"), format!("“{}” is not an email address", channel.mailbox))
             })?;
             if let Some(endpoint) = &channel.endpoint {

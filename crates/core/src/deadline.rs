@@ -82,6 +82,10 @@ pub struct Deadlines {
     /// An answer, or notice of a longer investigation, aimed for by this day: [`ANSWER_DAYS`]
     /// business days.
     pub answer: NaiveDate,
+    /// Escalations only: the final answer usually comes by this day, [`FINAL_ANSWER_DAYS`]
+    /// business days. Absent (and not serialised) for every other kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_answer: Option<NaiveDate>,
 }
 
 impl Deadlines {
@@ -90,6 +94,7 @@ impl Deadlines {
         Deadlines {
             acknowledgement: add_business_days(date, ACKNOWLEDGEMENT_DAYS, rule, state),
             answer: add_business_days(date, ANSWER_DAYS, rule, state),
+            final_answer: None,
         }
     }
 }
@@ -815,9 +820,15 @@ mod tests {
     #[test]
     fn deadline_for_submission() {
         let deadlines = Deadlines::for_submission(d("2026-12-18"), Werktage, "SL");
-        assert_eq!(deadlines, Deadlines { acknowledgement: d("2026-12-21"), answer: d("2027-01-04") });
+        assert_eq!(
+            deadlines,
+            Deadlines { acknowledgement: d("2026-12-21"), answer: d("2027-01-04"), final_answer: None }
+        );
         let deadlines = Deadlines::for_submission(d("2026-12-18"), Arbeitstage, "SL");
-        assert_eq!(deadlines, Deadlines { acknowledgement: d("2026-12-22"), answer: d("2027-01-05") });
+        assert_eq!(
+            deadlines,
+            Deadlines { acknowledgement: d("2026-12-22"), answer: d("2027-01-05"), final_answer: None }
+        );
         assert_eq!(final_answer(d("2026-12-18"), Werktage, "SL"), d("2027-01-04"));
         assert_eq!(final_answer(d("2026-04-02"), Arbeitstage, "SL"), d("2026-04-20"));
     }
@@ -842,10 +853,14 @@ mod tests {
 
     #[test]
     fn deadline_deadlines_serde() {
-        let deadlines = Deadlines { acknowledgement: d("2026-12-21"), answer: d("2027-01-04") };
+        let deadlines = Deadlines { acknowledgement: d("2026-12-21"), answer: d("2027-01-04"), final_answer: None };
         let json = serde_json::to_string(&deadlines).unwrap();
         assert_eq!(json, r#"{"acknowledgement":"2026-12-21","answer":"2027-01-04"}"#);
         assert_eq!(serde_json::from_str::<Deadlines>(&json).unwrap(), deadlines);
+        let escalation = Deadlines { final_answer: Some(d("2027-01-04")), ..deadlines };
+        let json = serde_json::to_string(&escalation).unwrap();
+        assert_eq!(json, r#"{"acknowledgement":"2026-12-21","answer":"2027-01-04","final_answer":"2027-01-04"}"#);
+        assert_eq!(serde_json::from_str::<Deadlines>(&json).unwrap(), escalation);
         assert!(serde_json::from_str::<Deadlines>(r#"{"acknowledgement":"21.12.2026","answer":"2027-01-04"}"#).is_err());
     }
 

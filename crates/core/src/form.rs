@@ -62,9 +62,53 @@ impl Kind {
                 (Subject, Optional),
                 (Description, Required),
             ],
+            // The procedure's list for an escalated complaint ("Beschwerde"), in its order.
+            Kind::Escalation => &[
+                (Name, Required),
+                (Email, Required),
+                (Phone, Optional),
+                (CustomerAccount, Optional),
+                (Domains, Required),
+                (Subject, Optional),
+                (Description, Required),
+                (ExpectedSteps, Required),
+                (PreviousReference, Required),
+                (PreviousSentOn, Required),
+                (PreviousAnsweredOn, Required),
+                (Dissatisfaction, Required),
+            ],
+            Kind::Feedback => &[(Name, Optional), (Email, Optional), (Subject, Optional), (Description, Required)],
             // The other kinds arrive with their own issues; until then they are not offered.
-            Kind::AbuseReport | Kind::SpamComplaint | Kind::Escalation | Kind::Feedback => &[],
+            Kind::AbuseReport | Kind::SpamComplaint => &[],
         }
+    }
+
+    /// The label of `field` in this kind's form: the description is an "explanation" in an
+    /// escalation and a "message" in feedback; every other field keeps its own label.
+    pub fn label(self, field: Field) -> Msg {
+        match (self, field) {
+            (Kind::Escalation, Field::Description) => Msg::FieldExplanation,
+            (Kind::Feedback, Field::Description) => Msg::FieldMessage,
+            _ => field.label(),
+        }
+    }
+
+    /// The hint of `field` in this kind's form, where it differs from the field's own.
+    pub fn hint(self, field: Field) -> Option<Msg> {
+        match (self, field) {
+            (Kind::Escalation, Field::Description) => Some(Msg::FieldExplanationHint),
+            (Kind::Escalation, Field::Subject) => Some(Msg::FieldSubjectHintEscalation),
+            (Kind::Feedback, Field::Description) => Some(Msg::FieldMessageHint),
+            (Kind::Feedback, Field::Email) => Some(Msg::FieldEmailHintFeedback),
+            _ => field.hint(),
+        }
+    }
+
+    /// Whether the procedure promises dates for this kind (acknowledgement, answer, and for an
+    /// escalation the final answer). Every complaint and report gets them; feedback is passed
+    /// on to the team responsible, with no date promised.
+    pub fn promises_dates(self) -> bool {
+        self != Kind::Feedback
     }
 
     /// Whether the portal offers a form for this kind yet.
@@ -94,6 +138,16 @@ pub enum Field {
     Domains,
     Subject,
     Description,
+    /// Escalation: the steps the complainant expects from the operator.
+    ExpectedSteps,
+    /// Escalation: the reference of the previous complaint.
+    PreviousReference,
+    /// Escalation: the day the previous complaint was sent (`YYYY-MM-DD`).
+    PreviousSentOn,
+    /// Escalation: the day of the operator's answer (`YYYY-MM-DD`), which opens the window.
+    PreviousAnsweredOn,
+    /// Escalation: why the complainant is still dissatisfied.
+    Dissatisfaction,
 }
 
 /// How a field is typed in: this decides the HTML control, nothing else.
@@ -102,7 +156,11 @@ pub enum Control {
     Text,
     Email,
     Tel,
-    TextArea { rows: u32 },
+    TextArea {
+        rows: u32,
+    },
+    /// `<input type="date">`: the value is `YYYY-MM-DD` (see [`crate::escalation::parse_date`]).
+    Date,
 }
 
 impl Field {
@@ -116,6 +174,11 @@ impl Field {
             Field::Domains => "domains",
             Field::Subject => "subject",
             Field::Description => "description",
+            Field::ExpectedSteps => "expected_steps",
+            Field::PreviousReference => "previous_reference",
+            Field::PreviousSentOn => "previous_sent_on",
+            Field::PreviousAnsweredOn => "previous_answered_on",
+            Field::Dissatisfaction => "dissatisfaction",
         }
     }
 
@@ -128,6 +191,11 @@ impl Field {
             Field::Domains => Msg::FieldDomains,
             Field::Subject => Msg::FieldSubject,
             Field::Description => Msg::FieldDescription,
+            Field::ExpectedSteps => Msg::FieldExpectedSteps,
+            Field::PreviousReference => Msg::FieldPreviousReference,
+            Field::PreviousSentOn => Msg::FieldPreviousSentOn,
+            Field::PreviousAnsweredOn => Msg::FieldPreviousAnsweredOn,
+            Field::Dissatisfaction => Msg::FieldDissatisfaction,
         }
     }
 
@@ -140,6 +208,11 @@ impl Field {
             Field::Domains => Some(Msg::FieldDomainsHint),
             Field::Subject => Some(Msg::FieldSubjectHint),
             Field::Description => Some(Msg::FieldDescriptionHint),
+            Field::ExpectedSteps => Some(Msg::FieldExpectedStepsHint),
+            Field::PreviousReference => Some(Msg::FieldPreviousReferenceHint),
+            Field::PreviousSentOn => None,
+            Field::PreviousAnsweredOn => Some(Msg::FieldPreviousAnsweredOnHint),
+            Field::Dissatisfaction => Some(Msg::FieldDissatisfactionHint),
         }
     }
 
@@ -149,7 +222,9 @@ impl Field {
             Field::Phone => Control::Tel,
             Field::Domains => Control::TextArea { rows: 3 },
             Field::Description => Control::TextArea { rows: 8 },
-            Field::Name | Field::CustomerAccount | Field::Subject => Control::Text,
+            Field::ExpectedSteps | Field::Dissatisfaction => Control::TextArea { rows: 5 },
+            Field::PreviousSentOn | Field::PreviousAnsweredOn => Control::Date,
+            Field::Name | Field::CustomerAccount | Field::Subject | Field::PreviousReference => Control::Text,
         }
     }
 
@@ -160,7 +235,14 @@ impl Field {
             Field::Email => "email",
             Field::Phone => "tel",
             Field::CustomerAccount => "username",
-            Field::Domains | Field::Subject | Field::Description => "off",
+            Field::Domains
+            | Field::Subject
+            | Field::Description
+            | Field::ExpectedSteps
+            | Field::PreviousReference
+            | Field::PreviousSentOn
+            | Field::PreviousAnsweredOn
+            | Field::Dissatisfaction => "off",
         }
     }
 
@@ -174,6 +256,10 @@ impl Field {
             Field::Subject => 150,
             Field::Domains => 20_000,
             Field::Description => 50_000,
+            Field::ExpectedSteps | Field::Dissatisfaction => 20_000,
+            Field::PreviousReference => 100,
+            // A date is ten characters; anything longer gets the clearer "not a real date".
+            Field::PreviousSentOn | Field::PreviousAnsweredOn => 100,
         }
     }
 }
@@ -241,6 +327,61 @@ mod tests {
             .map(|(field, _)| *field)
             .collect();
         assert_eq!(required, vec![Field::Name, Field::Email, Field::Description]);
+    }
+
+    fn required(kind: Kind) -> Vec<Field> {
+        kind.fields().iter().filter(|(_, need)| *need == Need::Required).map(|(field, _)| *field).collect()
+    }
+
+    #[test]
+    fn escalation_asks_for_everything_the_procedure_lists() {
+        use Field::*;
+        assert_eq!(
+            required(Kind::Escalation),
+            vec![
+                Name,
+                Email,
+                Domains,
+                Description,
+                ExpectedSteps,
+                PreviousReference,
+                PreviousSentOn,
+                PreviousAnsweredOn,
+                Dissatisfaction
+            ]
+        );
+        assert_eq!(Kind::Escalation.need(Phone), Some(Need::Optional));
+        assert_eq!(Kind::Escalation.need(CustomerAccount), Some(Need::Optional));
+        assert_eq!(PreviousSentOn.control(), Control::Date);
+        assert_eq!(PreviousAnsweredOn.control(), Control::Date);
+        assert_eq!(Kind::Escalation.label(Description), Msg::FieldExplanation);
+        assert_eq!(Kind::Escalation.label(Name), Msg::FieldName);
+    }
+
+    #[test]
+    fn feedback_needs_only_its_message() {
+        assert_eq!(required(Kind::Feedback), vec![Field::Description]);
+        assert_eq!(Kind::Feedback.need(Field::Email), Some(Need::Optional));
+        assert_eq!(Kind::Feedback.label(Field::Description), Msg::FieldMessage);
+        assert_eq!(Kind::Feedback.hint(Field::Email), Some(Msg::FieldEmailHintFeedback));
+        assert_eq!(Kind::ServiceComplaint.label(Field::Description), Msg::FieldDescription);
+        assert!(!Kind::Feedback.promises_dates());
+        assert!(Kind::Escalation.promises_dates() && Kind::ServiceComplaint.promises_dates());
+    }
+
+    #[test]
+    fn escalation_and_feedback_are_offered_and_every_field_id_is_distinct() {
+        assert!(Kind::Escalation.is_available() && Kind::Feedback.is_available());
+        let mut ids: Vec<&str> = Kind::ALL.iter().flat_map(|kind| kind.fields()).map(|(field, _)| field.id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let distinct_fields: std::collections::BTreeSet<Field> =
+            Kind::ALL.iter().flat_map(|kind| kind.fields()).map(|(field, _)| *field).collect();
+        assert_eq!(ids.len(), distinct_fields.len());
+        for field in distinct_fields {
+            // The id is the serde name, so drafts, anchors and ids agree.
+            assert_eq!(serde_json::to_value(field).unwrap(), field.id());
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod config;
 pub mod deadline;
 pub mod domain;
 pub mod email;
+pub mod escalation;
 pub mod form;
 pub mod i18n;
 pub mod pattern;

@@ -1,6 +1,6 @@
 //! The submission document (§5): what is POSTed, mailed and downloaded.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
@@ -30,9 +30,27 @@ pub struct Submission {
     pub domains: Vec<DomainName>,
     pub subject: String,
     pub description: String,
+    /// Escalation: the steps the complainant expects from the operator. Absent for other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_steps: Option<String>,
+    /// Escalation: the complaint being escalated. Absent for other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_complaint: Option<PreviousComplaint>,
+    /// Escalation: the reasons for continued dissatisfaction. Absent for other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissatisfaction: Option<String>,
     /// The dates promised for this request under the operator's rule (§3).
     pub deadlines: Deadlines,
     pub client_version: String,
+}
+
+/// The earlier complaint an escalation refers to; the dates serialise as `YYYY-MM-DD`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousComplaint {
+    pub reference: String,
+    pub sent_on: NaiveDate,
+    pub answered_on: NaiveDate,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,18 +72,32 @@ impl Submission {
         locale: Locale,
         config: &Config,
     ) -> Submission {
-        let summary = validated.summary.clone().unwrap_or_else(|| summarise(&validated.description));
+        let prefix = subject_prefix(validated.kind, locale);
+        let summary = validated
+            .summary
+            .as_deref()
+            .map(|summary| without_prefix(summary, prefix))
+            .filter(|summary| !summary.is_empty())
+            .map_or_else(|| summarise(&validated.description), str::to_owned);
+        let mut deadlines = Deadlines::for_submission(now.date_naive(), config.deadline_rule, &config.state);
+        if validated.kind == Kind::Escalation {
+            deadlines.final_answer =
+                Some(crate::deadline::final_answer(now.date_naive(), config.deadline_rule, &config.state));
+        }
         Submission {
             schema_version: SCHEMA_VERSION,
             id,
             kind: validated.kind,
             created_at: now,
             locale,
-            subject: format!("{} {summary}", subject_prefix(validated.kind, locale)),
+            subject: format!("{prefix} {summary}"),
             complainant: validated.complainant,
             domains: validated.domains,
             description: validated.description,
-            deadlines: Deadlines::for_submission(now.date_naive(), config.deadline_rule, &config.state),
+            expected_steps: validated.expected_steps,
+            previous_complaint: validated.previous_complaint,
+            dissatisfaction: validated.dissatisfaction,
+            deadlines,
             client_version: crate::CLIENT_VERSION.to_owned(),
         }
     }
@@ -95,6 +127,19 @@ pub fn subject_prefix(kind: Kind, locale: Locale) -> &'static str {
         Kind::SpamComplaint => Msg::SubjectPrefixSpamComplaint.text(locale),
         Kind::Feedback => Msg::SubjectPrefixFeedback.text(locale),
     }
+}
+
+/// A summary without the kind's prefix typed in front of it ("Beschwerde: Beschwerde: …" helps
+/// nobody); compared ignoring case.
+fn without_prefix<'a>(summary: &'a str, prefix: &str) -> &'a str {
+    let mut rest = summary.trim();
+    while rest.len() >= prefix.len()
+        && rest.is_char_boundary(prefix.len())
+        && rest[..prefix.len()].to_lowercase() == prefix.to_lowercase()
+    {
+        rest = rest[prefix.len()..].trim_start();
+    }
+    rest
 }
 
 /// The first non-empty line of the description, shortened at a word boundary.
@@ -129,9 +174,47 @@ pub(crate) mod tests {
         draft.set(Field::Phone, "+49 681 123456");
         draft.set(Field::Domains, "bücher.de");
         draft.set(Field::Description, description);
-        let valid = crate::validate::validate(Kind::ServiceComplaint, &draft, &Config::default(), Locale::De).unwrap();
         let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+        let valid = crate::validate::validate(
+            Kind::ServiceComplaint,
+            &draft,
+            &Config::default(),
+            Locale::De,
+            now.date_naive(),
+            &crate::domain::testing::Idna,
+        )
+        .unwrap();
         Submission::build(valid, uuid_v4([7; 16]), now, Locale::De, &Config::default())
+    }
+
+    /// An escalation sent on Saturday 28 Nov 2026 about an answer of Monday 23 Nov.
+    pub(crate) fn escalation_sample(subject: &str, locale: Locale) -> Submission {
+        let mut draft = Draft::new(Kind::Escalation);
+        for (field, value) in [
+            (Field::Name, "Jörg Müller"),
+            (Field::Email, "joerg@example.de"),
+            (Field::Domains, "bücher.de"),
+            (Field::Subject, subject),
+            (Field::Description, "Der Transfer hängt weiter."),
+            (Field::ExpectedSteps, "Transfer abschließen."),
+            (Field::PreviousReference, "T-1234"),
+            (Field::PreviousSentOn, "2026-11-16"),
+            (Field::PreviousAnsweredOn, "2026-11-23"),
+            (Field::Dissatisfaction, "Keine Lösung angeboten."),
+        ] {
+            draft.set(field, value);
+        }
+        let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+        let valid = crate::validate::validate(
+            Kind::Escalation,
+            &draft,
+            &Config::default(),
+            locale,
+            now.date_naive(),
+            &crate::domain::testing::Idna,
+        )
+        .unwrap();
+        Submission::build(valid, uuid_v4([7; 16]), now, locale, &Config::default())
     }
 
     #[test]
@@ -155,12 +238,84 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_escalation_adds_the_previous_complaint_and_the_final_answer() {
+        let json: serde_json::Value =
+            serde_json::from_str(&escalation_sample("", Locale::De).to_json_pretty()).unwrap();
+        let expected = serde_json::json!({
+            "schema_version": 1,
+            "id": "07070707-0707-4707-8707-070707070707",
+            "kind": "escalation",
+            "created_at": "2026-11-28T15:04:05+01:00",
+            "locale": "de",
+            "complainant": {"name": "Jörg Müller", "email": "joerg@example.de", "phone": null, "customer_account": null},
+            "domains": [{"input": "bücher.de", "unicode": "bücher.de", "ascii": "xn--bcher-kva.de"}],
+            "subject": "Beschwerde: Der Transfer hängt weiter.",
+            "description": "Der Transfer hängt weiter.",
+            "expected_steps": "Transfer abschließen.",
+            "previous_complaint": {"reference": "T-1234", "sent_on": "2026-11-16", "answered_on": "2026-11-23"},
+            "dissatisfaction": "Keine Lösung angeboten.",
+            // The final answer: 10 Werktage, like the answer.
+            "deadlines": {"acknowledgement": "2026-12-01", "answer": "2026-12-10", "final_answer": "2026-12-10"},
+            "client_version": crate::CLIENT_VERSION,
+        });
+        assert_eq!(json, expected);
+    }
+
+    #[test]
     fn json_round_trips_and_refuses_unknown_fields() {
-        let submission = sample("x");
-        assert_eq!(Submission::from_json(&submission.to_json_pretty()).unwrap(), submission);
-        let mut value: serde_json::Value = serde_json::to_value(&submission).unwrap();
-        value["surprise"] = serde_json::json!(1);
-        assert!(Submission::from_json(&value.to_string()).is_err());
+        for submission in [sample("x"), escalation_sample("x", Locale::En)] {
+            assert_eq!(Submission::from_json(&submission.to_json_pretty()).unwrap(), submission);
+            let mut value: serde_json::Value = serde_json::to_value(&submission).unwrap();
+            value["surprise"] = serde_json::json!(1);
+            assert!(Submission::from_json(&value.to_string()).is_err());
+        }
+        let mut value: serde_json::Value = serde_json::to_value(escalation_sample("x", Locale::En)).unwrap();
+        value["previous_complaint"]["surprise"] = serde_json::json!(1);
+        assert!(Submission::from_json(&value.to_string()).is_err(), "nested unknown fields too");
+        // A document of a receiver that wrote the optional fields as null still reads.
+        let mut value: serde_json::Value = serde_json::to_value(sample("x")).unwrap();
+        value["previous_complaint"] = serde_json::Value::Null;
+        assert_eq!(Submission::from_json(&value.to_string()).unwrap(), sample("x"));
+    }
+
+    #[test]
+    fn every_escalation_subject_starts_with_beschwerde() {
+        for locale in Locale::ALL {
+            for typed in
+                ["", "Transfer", "Beschwerde: Transfer", "beschwerde:beschwerde: x", "  BESCHWERDE:  ", "Kein Wort"]
+            {
+                let subject = escalation_sample(typed, locale).subject;
+                assert!(subject.starts_with("Beschwerde: "), "{typed:?} → {subject:?}");
+                assert!(!subject["Beschwerde:".len()..].to_lowercase().contains("beschwerde:"), "{subject:?}");
+            }
+        }
+        assert_eq!(escalation_sample("Beschwerde: Transfer", Locale::En).subject, "Beschwerde: Transfer");
+        assert_eq!(escalation_sample("  BESCHWERDE:  ", Locale::En).subject, "Beschwerde: Der Transfer hängt weiter.");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_escalation_subject_starts_with_beschwerde_whatever_was_typed(
+            summary in "\\PC{0,40}",
+            description in "\\PC{1,80}",
+            english in proptest::bool::ANY,
+        ) {
+            let locale = if english { Locale::En } else { Locale::De };
+            let validated = Validated {
+                kind: Kind::Escalation,
+                complainant: Complainant::default(),
+                domains: Vec::new(),
+                summary: Some(summary),
+                description,
+                expected_steps: None,
+                previous_complaint: None,
+                dissatisfaction: None,
+                notes: Vec::new(),
+            };
+            let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+            let submission = Submission::build(validated, uuid_v4([1; 16]), now, locale, &Config::default());
+            proptest::prop_assert!(submission.subject.starts_with("Beschwerde:"), "{:?}", submission.subject);
+        }
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //! request or the list of problems, each naming its field and saying how to fix it.
 
 use crate::config::Config;
-use crate::domain::{self, DomainName};
+use crate::domain::{self, DomainName, Uts46};
 use crate::email::{self, EmailError};
 use crate::form::{Draft, Field, Kind, Need};
 use crate::i18n::{Locale, Msg};
-use crate::submission::Complainant;
+use crate::submission::{Complainant, PreviousComplaint};
 
 /// One thing wrong with one field, already worded in the page's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +24,11 @@ pub struct Validated {
     /// The complainant's own summary line, if they gave one.
     pub summary: Option<String>,
     pub description: String,
+    /// Escalation only: the steps expected, the previous complaint, the reasons for continued
+    /// dissatisfaction.
+    pub expected_steps: Option<String>,
+    pub previous_complaint: Option<PreviousComplaint>,
+    pub dissatisfaction: Option<String>,
     /// Things worth telling the complainant that are not errors (a URL reduced to its host).
     pub notes: Vec<String>,
 }
@@ -31,7 +36,18 @@ pub struct Validated {
 /// At most this many domains in one request: more is almost certainly a paste gone wrong.
 pub const MAX_DOMAINS: usize = 100;
 
-pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> Result<Validated, Vec<Problem>> {
+/// `today` is the complainant's date: an escalation's dates may not lie after it, and its window
+/// is judged on it. The caller reads the clock; the core never does. `uts46` is the UTS #46
+/// mapping for domains and email addresses (`domain::Uts46`): the caller supplies it, as the
+/// browser and the command line each have their own.
+pub fn validate(
+    kind: Kind,
+    draft: &Draft,
+    config: &Config,
+    locale: Locale,
+    today: chrono::NaiveDate,
+    uts46: &dyn Uts46,
+) -> Result<Validated, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     let mut text = |field: Field| -> Option<String> {
@@ -40,7 +56,7 @@ pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> R
         let value = raw.trim();
         if value.is_empty() {
             if need == Need::Required {
-                problems.push(Problem { field, message: missing(field).text(locale).to_owned() });
+                problems.push(Problem { field, message: missing(kind, field).text(locale).to_owned() });
             }
             return None;
         }
@@ -66,8 +82,22 @@ pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> R
     let domains_raw = text(Field::Domains);
     let summary = text(Field::Subject);
     let description = text(Field::Description);
+    let expected_steps = text(Field::ExpectedSteps);
+    let previous_reference = text(Field::PreviousReference);
+    let sent_on = text(Field::PreviousSentOn);
+    let answered_on = text(Field::PreviousAnsweredOn);
+    let dissatisfaction = text(Field::Dissatisfaction);
+    let (previous_complaint, date_problems) = crate::escalation::check_previous(
+        previous_reference,
+        sent_on.as_deref(),
+        answered_on.as_deref(),
+        config,
+        today,
+        locale,
+    );
+    problems.extend(date_problems);
 
-    let email = email.and_then(|address| match email::normalise(&address) {
+    let email = email.and_then(|address| match email::normalise(&address, uts46) {
         Ok(normalised) => Some(normalised),
         Err(error) => {
             problems.push(Problem { field: Field::Email, message: email_message(&error, locale) });
@@ -87,11 +117,13 @@ pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> R
     }
     let mut domains: Vec<DomainName> = Vec::new();
     for entry in domains_raw.as_deref().map(domain::split_list).into_iter().flatten() {
-        match domain::normalise(entry) {
+        match domain::normalise(entry, uts46) {
             Ok(parsed) => {
-                if parsed.from_url {
-                    notes
-                        .push(Msg::DomainFromUrl.format(locale, &[("entry", entry), ("host", &parsed.domain.unicode)]));
+                // A URL's note and a mixed-script warning: shown on the check page, once each.
+                for note in parsed.notes(locale) {
+                    if !notes.contains(&note) {
+                        notes.push(note);
+                    }
                 }
                 if !domains.iter().any(|known| known.ascii == parsed.domain.ascii) {
                     domains.push(parsed.domain);
@@ -121,17 +153,28 @@ pub fn validate(kind: Kind, draft: &Draft, config: &Config, locale: Locale) -> R
         domains,
         summary,
         description: description.unwrap_or_default(),
+        expected_steps,
+        previous_complaint,
+        dissatisfaction,
         notes,
     })
 }
 
-fn missing(field: Field) -> Msg {
-    match field {
-        Field::Name => Msg::NameMissing,
-        Field::Email => Msg::EmailMissing,
-        Field::Description => Msg::DescriptionMissing,
-        // Only the fields above are ever required; a new required field gets its own message.
-        Field::Phone | Field::CustomerAccount | Field::Domains | Field::Subject => Msg::DescriptionMissing,
+fn missing(kind: Kind, field: Field) -> Msg {
+    match (kind, field) {
+        (_, Field::Name) => Msg::NameMissing,
+        (_, Field::Email) => Msg::EmailMissing,
+        (Kind::Escalation, Field::Description) => Msg::ExplanationMissing,
+        (Kind::Feedback, Field::Description) => Msg::MessageMissing,
+        (_, Field::Description) => Msg::DescriptionMissing,
+        (_, Field::Domains) => Msg::DomainsMissing,
+        (_, Field::ExpectedSteps) => Msg::ExpectedStepsMissing,
+        (_, Field::PreviousReference) => Msg::PreviousReferenceMissing,
+        (_, Field::PreviousSentOn) => Msg::PreviousSentOnMissing,
+        (_, Field::PreviousAnsweredOn) => Msg::PreviousAnsweredOnMissing,
+        (_, Field::Dissatisfaction) => Msg::DissatisfactionMissing,
+        // Never required by any kind; a kind that requires it gets its own message.
+        (_, Field::Phone | Field::CustomerAccount | Field::Subject) => Msg::DescriptionMissing,
     }
 }
 
@@ -165,6 +208,22 @@ fn check_phone(phone: &str, locale: Locale) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// [`super::validate`] with the real UTS #46 mapper (the `idna` crate).
+    fn validate(
+        kind: Kind,
+        draft: &Draft,
+        config: &Config,
+        locale: Locale,
+        today: chrono::NaiveDate,
+    ) -> Result<Validated, Vec<Problem>> {
+        super::validate(kind, draft, config, locale, today, &crate::domain::testing::Idna)
+    }
+
+    /// The complainant's date in these tests.
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 5, 20).unwrap()
+    }
+
     fn draft(values: &[(Field, &str)]) -> Draft {
         let mut draft = Draft::new(Kind::ServiceComplaint);
         for (field, value) in values {
@@ -182,7 +241,7 @@ mod tests {
     }
 
     fn problems_of(draft: &Draft, locale: Locale) -> Vec<(Field, String)> {
-        match validate(Kind::ServiceComplaint, draft, &Config::default(), locale) {
+        match validate(Kind::ServiceComplaint, draft, &Config::default(), locale, today()) {
             Ok(_) => Vec::new(),
             Err(problems) => problems.into_iter().map(|p| (p.field, p.message)).collect(),
         }
@@ -190,7 +249,7 @@ mod tests {
 
     #[test]
     fn a_complete_draft_is_normalised() {
-        let valid = validate(Kind::ServiceComplaint, &complete(), &Config::default(), Locale::De).unwrap();
+        let valid = validate(Kind::ServiceComplaint, &complete(), &Config::default(), Locale::De, today()).unwrap();
         assert_eq!(valid.complainant.name.as_deref(), Some("Anna Muster"));
         assert_eq!(valid.complainant.email.as_deref(), Some("anna@example.de"));
         assert_eq!(valid.complainant.phone, None);
@@ -273,7 +332,7 @@ mod tests {
     fn domains_are_normalised_deduplicated_and_errors_name_the_entry() {
         let mut d = complete();
         d.set(Field::Domains, "Bücher.de\nxn--bcher-kva.de, https://example.org/x");
-        let valid = validate(Kind::ServiceComplaint, &d, &Config::default(), Locale::En).unwrap();
+        let valid = validate(Kind::ServiceComplaint, &d, &Config::default(), Locale::En, today()).unwrap();
         let ascii: Vec<&str> = valid.domains.iter().map(|d| d.ascii.as_str()).collect();
         assert_eq!(ascii, vec!["xn--bcher-kva.de", "example.org"]);
         assert_eq!(valid.notes.len(), 1);
@@ -287,14 +346,174 @@ mod tests {
     }
 
     #[test]
+    fn mixed_scripts_are_a_note_and_uts46_errors_name_entry_and_reason() {
+        let mut d = complete();
+        d.set(Field::Domains, "p\u{0430}ypal.com faß.de p\u{0430}ypal.com");
+        let valid = validate(Kind::ServiceComplaint, &d, &Config::default(), Locale::De, today()).unwrap();
+        let forms: Vec<(&str, &str)> = valid.domains.iter().map(|d| (d.unicode.as_str(), d.ascii.as_str())).collect();
+        assert_eq!(forms, vec![("p\u{0430}ypal.com", "xn--pypal-4ve.com"), ("faß.de", "xn--fa-hia.de")]);
+        assert_eq!(valid.notes.len(), 1, "{:?}", valid.notes);
+        assert!(valid.notes[0].contains("Lateinisch + Kyrillisch"));
+
+        d.set(Field::Domains, "ab--c.de\na\u{05D0}.de\nok.de");
+        for (locale, first, second) in [
+            (
+                Locale::En,
+                "“ab--c.de” is not a valid domain: a part has hyphens",
+                "“a\u{05D0}.de” is not a valid domain: it mixes right-to-left",
+            ),
+            (
+                Locale::De,
+                "„ab--c.de“ ist keine gültige Domain: ein Teil hat an dritter",
+                "„a\u{05D0}.de“ ist keine gültige Domain: sie mischt Zeichen",
+            ),
+        ] {
+            let problems = problems_of(&d, locale);
+            assert_eq!(problems.len(), 2);
+            assert!(problems[0].1.starts_with(first), "{}", problems[0].1);
+            assert!(problems[1].1.starts_with(second), "{}", problems[1].1);
+        }
+    }
+
+    #[test]
     fn customer_account_follows_the_operator_rule() {
         let config: Config =
             Config::from_json(r#"{"customer_account": {"pattern": "^K-[0-9]{6}$", "example": "K-123456"}}"#).unwrap();
         let mut d = complete();
         d.set(Field::CustomerAccount, "K-12345");
-        let problems = validate(Kind::ServiceComplaint, &d, &config, Locale::En).unwrap_err();
+        let problems = validate(Kind::ServiceComplaint, &d, &config, Locale::En, today()).unwrap_err();
         assert!(problems[0].message.contains("K-123456"));
         d.set(Field::CustomerAccount, "K-123456");
-        assert!(validate(Kind::ServiceComplaint, &d, &config, Locale::En).is_ok());
+        assert!(validate(Kind::ServiceComplaint, &d, &config, Locale::En, today()).is_ok());
+    }
+
+    fn escalation() -> Draft {
+        let mut draft = Draft::new(Kind::Escalation);
+        for (field, value) in [
+            (Field::Name, "Anna Muster"),
+            (Field::Email, "anna@example.de"),
+            (Field::Domains, "bücher.de"),
+            (Field::Description, "Der Transfer hängt weiter."),
+            (Field::ExpectedSteps, "Transfer abschließen."),
+            (Field::PreviousReference, " T-1234 "),
+            (Field::PreviousSentOn, "2026-04-28"),
+            (Field::PreviousAnsweredOn, "2026-05-04"),
+            (Field::Dissatisfaction, "Keine Lösung."),
+        ] {
+            draft.set(field, value);
+        }
+        draft
+    }
+
+    fn escalation_problems(draft: &Draft, locale: Locale, today: chrono::NaiveDate) -> Vec<(Field, String)> {
+        match validate(Kind::Escalation, draft, &Config::default(), locale, today) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.into_iter().map(|p| (p.field, p.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_complete_escalation_carries_the_previous_complaint() {
+        let valid = validate(Kind::Escalation, &escalation(), &Config::default(), Locale::De, today()).unwrap();
+        let previous = valid.previous_complaint.unwrap();
+        assert_eq!(previous.reference, "T-1234");
+        assert_eq!(previous.sent_on.to_string(), "2026-04-28");
+        assert_eq!(previous.answered_on.to_string(), "2026-05-04");
+        assert_eq!(valid.expected_steps.as_deref(), Some("Transfer abschließen."));
+        assert_eq!(valid.dissatisfaction.as_deref(), Some("Keine Lösung."));
+        assert_eq!(valid.domains.len(), 1);
+        // A service complaint has none of these, whatever the draft holds.
+        let mut other = escalation();
+        other.kind = Some(Kind::ServiceComplaint);
+        let valid = validate(Kind::ServiceComplaint, &other, &Config::default(), Locale::De, today()).unwrap();
+        assert_eq!((valid.expected_steps, valid.previous_complaint, valid.dissatisfaction), (None, None, None));
+    }
+
+    #[test]
+    fn an_empty_escalation_names_every_required_field_in_both_languages() {
+        let en = escalation_problems(&Draft::new(Kind::Escalation), Locale::En, today());
+        assert_eq!(
+            en,
+            vec![
+                (Field::Name, "Enter your name.".into()),
+                (Field::Email, "Enter your email address so that we can reply.".into()),
+                (Field::Domains, "Enter the affected domain name(s).".into()),
+                (Field::Description, "Explain your problem or complaint.".into()),
+                (Field::ExpectedSteps, "Say which steps you expect from us.".into()),
+                (Field::PreviousReference, "Enter the reference of your previous complaint.".into()),
+                (Field::PreviousSentOn, "Enter the date you sent the previous complaint.".into()),
+                (Field::PreviousAnsweredOn, "Enter the date of our answer.".into()),
+                (Field::Dissatisfaction, "Say why you are still dissatisfied.".into()),
+            ]
+        );
+        let de = escalation_problems(&Draft::new(Kind::Escalation), Locale::De, today());
+        assert_eq!(de.len(), en.len());
+        assert_eq!(de[2].1, "Geben Sie die betroffene(n) Domain(s) an.");
+        assert_eq!(de[7].1, "Geben Sie das Datum unserer Antwort an.");
+        assert!(de.iter().zip(&en).all(|(de, en)| de.0 == en.0 && de.1 != en.1));
+    }
+
+    #[test]
+    fn escalation_dates_are_checked_against_today_and_each_other() {
+        let mut d = escalation();
+        d.set(Field::PreviousSentOn, "2026-02-30");
+        assert!(escalation_problems(&d, Locale::En, today())[0].1.contains("not a real date"));
+
+        let mut d = escalation();
+        d.set(Field::PreviousAnsweredOn, "2026-05-21");
+        let problems = escalation_problems(&d, Locale::En, today());
+        assert_eq!(
+            problems,
+            vec![(Field::PreviousAnsweredOn, "The date of our answer cannot be in the future.".into())]
+        );
+
+        let mut d = escalation();
+        d.set(Field::PreviousAnsweredOn, "2026-04-27");
+        let problems = escalation_problems(&d, Locale::De, today());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].1.contains("nicht vor dem Datum Ihrer Beschwerde (28.04.2026)"), "{problems:?}");
+
+        // The window: answer Mon 4 May 2026 → last day Fri 29 May (Werktage, Saarland).
+        let last_day = chrono::NaiveDate::from_ymd_opt(2026, 5, 29).unwrap();
+        assert_eq!(escalation_problems(&escalation(), Locale::En, last_day), vec![]);
+        let problems = escalation_problems(&escalation(), Locale::En, last_day.succ_opt().unwrap());
+        assert_eq!(
+            problems,
+            vec![(
+                Field::PreviousAnsweredOn,
+                "The time to escalate ended on 29 May 2026. We consider the matter closed.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn escalation_text_fields_follow_the_common_rules() {
+        let mut d = escalation();
+        d.set(Field::PreviousReference, "T-1\r\nBcc: x@example.com");
+        d.set(Field::ExpectedSteps, "x".repeat(20_001));
+        let problems = escalation_problems(&d, Locale::En, today());
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].0, Field::ExpectedSteps);
+        assert!(problems[0].1.contains("at most 20000 characters"));
+        assert_eq!(problems[1].0, Field::PreviousReference);
+        assert!(problems[1].1.contains("control characters"));
+    }
+
+    #[test]
+    fn feedback_needs_only_the_message() {
+        let empty = validate(Kind::Feedback, &Draft::new(Kind::Feedback), &Config::default(), Locale::En, today());
+        let problems: Vec<(Field, String)> = empty.unwrap_err().into_iter().map(|p| (p.field, p.message)).collect();
+        assert_eq!(problems, vec![(Field::Description, "Enter your message.".into())]);
+        let de = validate(Kind::Feedback, &Draft::new(Kind::Feedback), &Config::default(), Locale::De, today());
+        assert_eq!(de.unwrap_err()[0].message, "Geben Sie Ihre Nachricht ein.");
+
+        let mut d = Draft::new(Kind::Feedback);
+        d.set(Field::Description, "Bitte einen Dunkelmodus.");
+        let valid = validate(Kind::Feedback, &d, &Config::default(), Locale::De, today()).unwrap();
+        assert_eq!(valid.complainant, Complainant::default());
+        // Contact details, when given, are still checked.
+        d.set(Field::Email, "no-at-sign");
+        let problems = validate(Kind::Feedback, &d, &Config::default(), Locale::En, today()).unwrap_err();
+        assert_eq!(problems[0].field, Field::Email);
     }
 }

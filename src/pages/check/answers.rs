@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use portal_core::route::Route;
-use portal_core::{Field, Kind, Msg, Submission};
+use portal_core::{Field, Kind, Locale, Msg, Submission};
 
 use crate::platform::router::Link;
 use crate::state::Portal;
@@ -16,9 +16,9 @@ pub fn Answers(kind: Kind, #[prop(into)] submission: Signal<Submission>) -> impl
             .fields()
             .iter()
             .map(|&(field, _)| {
-                let text = submission.with(|s| shown_value(s, field));
+                let text = submission.with(|s| shown_value(s, field, locale));
                 let value = if text.is_empty() { Msg::CheckNotGiven.text(locale).to_owned() } else { text };
-                let label = field.label().text(locale);
+                let label = kind.label(field).text(locale);
                 view! {
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{label}</dt>
@@ -38,7 +38,7 @@ pub fn Answers(kind: Kind, #[prop(into)] submission: Signal<Submission>) -> impl
 }
 
 /// The value of one field as the receiver will get it (normalised), for people to check.
-fn shown_value(submission: &Submission, field: Field) -> String {
+fn shown_value(submission: &Submission, field: Field, locale: Locale) -> String {
     let c = &submission.complainant;
     let optional = |value: &Option<String>| value.clone().unwrap_or_default();
     match field {
@@ -54,5 +54,16 @@ fn shown_value(submission: &Submission, field: Field) -> String {
             .join(", "),
         Field::Subject => submission.subject.clone(),
         Field::Description => submission.description.clone(),
+        Field::ExpectedSteps => optional(&submission.expected_steps),
+        Field::Dissatisfaction => optional(&submission.dissatisfaction),
+        Field::PreviousReference => {
+            submission.previous_complaint.as_ref().map(|p| p.reference.clone()).unwrap_or_default()
+        }
+        Field::PreviousSentOn => {
+            submission.previous_complaint.as_ref().map(|p| locale.format_date(p.sent_on)).unwrap_or_default()
+        }
+        Field::PreviousAnsweredOn => {
+            submission.previous_complaint.as_ref().map(|p| locale.format_date(p.answered_on)).unwrap_or_default()
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::cli::CliError;
 
 pub mod check_config;
 pub mod deadline;
+pub mod domain;
 pub mod render;
 
 /// A sub-command: its arguments after the command name, and standard output.
@@ -16,6 +17,7 @@ pub fn find(name: &str) -> Option<Command> {
         "check-config" => Some(check_config::run),
         "render" => Some(render::run),
         "deadline" => Some(deadline::run),
+        "domain" => Some(domain::run),
         _ => None,
     }
 }

@@ -1,5 +1,6 @@
 //! The submission as plain text, for a mail body and the copy button.
 
+use crate::form::Field;
 use crate::i18n::{Locale, Msg};
 use crate::submission::Submission;
 
@@ -49,11 +50,33 @@ pub fn plain_text(submission: &Submission) -> String {
     line(Msg::FieldSubject.text(locale), &submission.subject);
     line(Msg::DeadlineAck.text(locale), &submission.deadlines.acknowledgement.to_string());
     line(Msg::DeadlineAnswer.text(locale), &submission.deadlines.answer.to_string());
-    out.push('\n');
-    out.push_str(Msg::FieldDescription.text(locale));
-    out.push_str(":\n");
-    out.push_str(&submission.description.replace("\r\n", "\n").replace('\r', "\n"));
-    out.push('\n');
+    if let Some(final_answer) = submission.deadlines.final_answer {
+        line(Msg::DeadlineFinalAnswer.text(locale), &final_answer.to_string());
+    }
+    if let Some(previous) = &submission.previous_complaint {
+        out.push('\n');
+        out.push_str(Msg::PreviousComplaintHeading.text(locale));
+        out.push_str(":\n");
+        let mut line = |field: Field, value: &str| {
+            out.push_str(&format!("{}: {value}\n", field.label().text(locale)));
+        };
+        line(Field::PreviousReference, &previous.reference);
+        line(Field::PreviousSentOn, &previous.sent_on.to_string());
+        line(Field::PreviousAnsweredOn, &previous.answered_on.to_string());
+    }
+    let kind = submission.kind;
+    for (field, text) in [
+        (Field::Description, Some(&submission.description)),
+        (Field::ExpectedSteps, submission.expected_steps.as_ref()),
+        (Field::Dissatisfaction, submission.dissatisfaction.as_ref()),
+    ] {
+        let Some(text) = text else { continue };
+        out.push('\n');
+        out.push_str(kind.label(field).text(locale));
+        out.push_str(":\n");
+        out.push_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
+        out.push('\n');
+    }
     out
 }
 
@@ -77,5 +100,23 @@ mod tests {
         ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
+    }
+
+    #[test]
+    fn an_escalation_adds_its_own_facts() {
+        let text = plain_text(&crate::submission::tests::escalation_sample("", Locale::En));
+        for expected in [
+            "Kind: Escalated complaint\n",
+            "Subject: Beschwerde: Der Transfer hängt weiter.\n",
+            "Final answer usually by: 2026-12-10\n",
+            "Previous complaint:\nReference of your previous complaint: T-1234\nDate you sent the previous complaint: 2026-11-16\nDate of our answer: 2026-11-23\n",
+            "\nPrecise explanation of your problem or complaint:\nDer Transfer hängt weiter.\n",
+            "\nSteps you expect from us:\nTransfer abschließen.\n",
+            "\nWhy you are still dissatisfied:\nKeine Lösung angeboten.\n",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+        let service = plain_text(&sample("x"));
+        assert!(!service.contains("Vorherige Beschwerde") && !service.contains("Abschließende Antwort"), "{service}");
     }
 }
