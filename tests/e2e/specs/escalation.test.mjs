@@ -10,16 +10,11 @@ import { readFile } from 'node:fs/promises';
 
 import { axe, scenario } from '../support/browser.mjs';
 import { RECEIVER_PATH, configWithEndpoint } from '../support/server.mjs';
-import { RFC3339, UUID_V4, answers } from '../support/portal.mjs';
+import { LABEL as SERVICE_LABEL, RFC3339, UUID_V4, answers } from '../support/portal.mjs';
 
-/** The English labels of the escalation form, by draft field. */
+/** The English labels of the escalation form, by draft field: the service form's, plus its own. */
 const LABEL = {
-  name: 'Your name',
-  email: 'Email address',
-  phone: 'Phone number',
-  customer_account: 'Customer account',
-  domains: 'Affected domain(s)',
-  subject: 'Subject',
+  ...SERVICE_LABEL,
   description: 'Precise explanation of your problem or complaint',
   expected_steps: 'Steps you expect from us',
   previous_reference: 'Reference of your previous complaint',
