@@ -37,6 +37,25 @@ Commands:
       label mixing scripts, a host taken from a URL) or {\"ok\":false,\"error\":\"…\"},
       with exit status 0 either way. A usage error of this command exits 1, not 2.
       An INPUT starting with a hyphen goes after --.
+  analyze FILE
+      Analyse a spam message (.eml or pasted source, CRLF or LF line ends) and print
+      the analysis as JSON: hops (the Received chain, top first: from, by, ips, time),
+      from, return_path, message_id, date, subject (decoded), auth_results (method,
+      result), dkim_domains, url_hosts (lower case, IDNs as A-labels), urls,
+      has_received, inline_forward, source_ip, from_unverified, and the unfolded
+      header fields. A binary or undecodable file, or text without a header block,
+      is bad input.
+  arf MESSAGE --reporter EMAIL --domain DOMAIN [--name NAME] [--org ORG]
+      [--to MAILBOX] [--id UUID] [--now RFC3339]
+      Write an ARF spam report (RFC 5965, multipart/report) about MESSAGE, with the
+      message attached byte for byte. DOMAIN is the domain or mail server (host name
+      or IP) complained about. The mailbox defaults to the built-in abuse mailbox, the
+      id to a random UUID, the time to now. The message must be complete: a header
+      block with Received fields, not an inline forward.
+  xarf MESSAGE --reporter EMAIL --domain DOMAIN [--name NAME] [--org ORG]
+      [--id UUID] [--now RFC3339]
+      The same report as XARF v4 JSON (category messaging, type spam, the message as
+      base64 message/rfc822 evidence).
 
 Options:
   -h, --help     Print this help (also after a command)

@@ -460,3 +460,118 @@ fn domain_usage_errors_exit_1_with_the_usage() {
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("A usage error of this command exits 1, not 2."));
 }
+
+fn spam_fixture(name: &str) -> String {
+    format!("{}/../core/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn analyze_prints_the_analysis_as_json() {
+    let output = complaint(&["analyze", &spam_fixture("multi-hop.eml")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["hops"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        json["hops"][1],
+        serde_json::json!({
+            "from": "mail.bulk-sender.example", "by": "mx1.recipient.example",
+            "ips": ["203.0.113.45"], "time": "2026-03-10T09:15:01+01:00"
+        })
+    );
+    assert_eq!(json["from"], "security@bank.example");
+    assert_eq!(json["return_path"], "bounce-77@mailer.bulk-sender.example");
+    assert_eq!(json["message_id"], "20260310081455.AB12@mail.bulk-sender.example");
+    assert_eq!(json["date"], "2026-03-10T09:14:55+01:00");
+    assert_eq!(json["subject"], "Ihr Konto wird gesperrt – Bestätigen Sie jetzt");
+    assert_eq!(json["auth_results"][0], serde_json::json!({"method": "spf", "result": "pass"}));
+    assert_eq!(json["dkim_domains"], serde_json::json!(["bulk-sender.example"]));
+    assert_eq!(json["url_hosts"][1], "xn--bcher-kva.example");
+    assert_eq!(json["has_received"], true);
+    assert_eq!(json["inline_forward"], false);
+
+    // An inline forward is analysed, and says what it is.
+    let output = complaint(&["analyze", &spam_fixture("inline-forward.txt")]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!((json["has_received"].clone(), json["inline_forward"].clone()), (false.into(), true.into()));
+}
+
+#[test]
+fn analyze_refuses_unreadable_files_and_non_messages() {
+    let output = complaint(&["analyze", "/nonexistent/spam.eml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("complaint: cannot read /nonexistent/spam.eml"), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+
+    let binary = TempFile::new("image.eml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let output = complaint(&["analyze", binary.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not an email message: This is not an email message but a binary file"));
+
+    let body_only = TempFile::new("body.txt", "Dear winner,\nclaim your prize now.\n");
+    let output = complaint(&["analyze", body_only.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("header lines"), "{}", stderr(&output));
+
+    assert_eq!(complaint(&["analyze"]).status.code(), Some(2));
+}
+
+#[test]
+fn arf_and_xarf_reports_from_a_message() {
+    let path = spam_fixture("bare-lf-8bit.eml");
+    let raw = std::fs::read(&path).unwrap();
+    let common = [
+        "--reporter",
+        "alice@recipient.example",
+        "--domain",
+        "Uhren-Billig.example",
+        "--now",
+        "2026-03-12T08:30:00Z",
+        "--id",
+        "6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
+    ];
+
+    let mut args = vec!["arf", path.as_str()];
+    args.extend(common);
+    let output = complaint(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let parsed = MessageParser::new().parse(&output.stdout).unwrap();
+    let ct = parsed.content_type().unwrap();
+    assert_eq!(
+        (ct.ctype(), ct.subtype(), ct.attribute("report-type")),
+        ("multipart", Some("report"), Some("feedback-report"))
+    );
+    let nested = parsed.parts.iter().find_map(|p| p.message()).unwrap();
+    assert_eq!(nested.raw_message(), raw.as_slice(), "the original, byte for byte");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("Reported-Domain: uhren-billig.example\r\n"));
+    assert!(report.contains("Source-IP: 198.51.100.7\r\n"));
+
+    let mut args = vec!["xarf", path.as_str()];
+    args.extend(common);
+    let output = complaint(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!((json["category"].as_str(), json["type"].as_str()), (Some("messaging"), Some("spam")));
+    assert_eq!(json["report_id"], "6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f");
+    assert_eq!(json["reporter"]["contact"], "alice@recipient.example");
+
+    // A header-less forward cannot be reported as if it were complete.
+    let forward = spam_fixture("inline-forward.txt");
+    let mut args = vec!["arf", forward.as_str()];
+    args.extend(common);
+    let output = complaint(&args);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not a complete message: This is a forwarded message"), "{}", stderr(&output));
+
+    // Missing options are usage errors; bad values are bad input.
+    assert_eq!(complaint(&["arf", path.as_str(), "--domain", "x.example"]).status.code(), Some(2));
+    assert_eq!(
+        complaint(&["arf", path.as_str(), "--reporter", "a@b.example", "--domain", "not a domain"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        complaint(&["xarf", path.as_str(), "--reporter", "nobody", "--domain", "x.example"]).status.code(),
+        Some(1)
+    );
+}

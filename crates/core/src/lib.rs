@@ -16,6 +16,7 @@ pub mod pattern;
 pub mod render;
 pub mod route;
 pub mod send;
+pub mod spam;
 pub mod submission;
 pub mod validate;
 

@@ -62,7 +62,7 @@ fn single_line(text: &str) -> String {
 }
 
 /// A display name: quoted when plain ASCII words, RFC 2047 encoded otherwise.
-fn phrase(name: &str) -> String {
+pub(crate) fn phrase(name: &str) -> String {
     let name = single_line(name);
     if name.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '.' || c == '-') {
         format!("\"{name}\"")
@@ -72,7 +72,7 @@ fn phrase(name: &str) -> String {
 }
 
 /// RFC 2047 "B" encoded words of at most 75 characters, folded onto continuation lines.
-fn encode_words(text: &str) -> String {
+pub(crate) fn encode_words(text: &str) -> String {
     let text = single_line(text);
     if text.is_ascii() && !text.contains("=?") && text.len() <= 900 {
         return text;
@@ -94,7 +94,7 @@ fn encode_words(text: &str) -> String {
     words.join("\r\n ")
 }
 
-fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for group in bytes.chunks(3) {
