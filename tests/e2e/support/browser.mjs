@@ -33,10 +33,11 @@ after(async () => {
  *   locale:       the browser's language ('en-US' unless a test wants German).
  *   allowConsole: regular expressions for console errors this test provokes on purpose
  *                 (Chromium logs a failed request, e.g. a 500 from the receiver, as an error).
+ *   contextOptions: more options for the browser context (e.g. viewport, deviceScaleFactor).
  */
-export async function open({ config, receiver, locale = 'en-US', allowConsole = [] } = {}) {
+export async function open({ config, receiver, locale = 'en-US', allowConsole = [], contextOptions = {} } = {}) {
   const server = await startServer({ config, receiver });
-  const context = await (await browser()).newContext({ locale, baseURL: server.url, acceptDownloads: true });
+  const context = await (await browser()).newContext({ ...contextOptions, locale, baseURL: server.url, acceptDownloads: true });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   const problems = [];
