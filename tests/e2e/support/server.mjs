@@ -63,7 +63,7 @@ function readBody(req) {
  *             { status, json, body, type, headers, delayMs } or { destroy: true } (socket dropped:
  *             the receiver is down). Replace it mid-test with `server.setReceiver([...])`.
  * Returns { url, requests, posts(), setReceiver, server }; `requests` collects every request to the receiver
- * as { method, url, headers, body, json }.
+ * as { method, url, headers, body, json, at } (`at`: arrival time in ms, when its body was read).
  */
 export async function startServer({ config, receiver = [{ status: 201, json: { reference: 'T-1' } }] } = {}) {
   checkDist();
@@ -81,7 +81,7 @@ export async function startServer({ config, receiver = [{ status: 201, json: { r
     } catch {
       json = undefined;
     }
-    requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body, json });
+    requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body, json, at: Date.now() });
     const step = script[Math.min(served, script.length - 1)] ?? { status: 500 };
     served += 1;
     if (step.delayMs) await sleep(step.delayMs);
