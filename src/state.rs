@@ -2,6 +2,7 @@
 //! the receipt of the last request sent.
 
 use leptos::prelude::*;
+use portal_core::abuse::EvidenceFile;
 use portal_core::{Config, Kind, Locale, Msg, Submission};
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +11,9 @@ pub struct Portal {
     pub config: StoredValue<Config>,
     pub locale: RwSignal<Locale>,
     pub receipt: RwSignal<Option<Receipt>>,
+    /// The abuse report's evidence files, read in full. In memory only: never in storage, so
+    /// a reload asks for them again.
+    pub evidence: RwSignal<Vec<EvidenceFile>>,
 }
 
 /// How a request reached the operator.
@@ -35,6 +39,7 @@ impl Portal {
             config: StoredValue::new(config),
             locale: RwSignal::new(locale),
             receipt: RwSignal::new(crate::platform::storage::load_receipt()),
+            evidence: RwSignal::new(Vec::new()),
         });
     }
 

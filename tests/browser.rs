@@ -64,6 +64,9 @@ fn sample_submission(kind: Kind) -> Submission {
         expected_steps: None,
         previous_complaint: None,
         dissatisfaction: None,
+        abuse_category: None,
+        urls: Vec::new(),
+        evidence: Vec::new(),
         deadlines: portal_core::deadline::Deadlines::for_submission(
             chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap(),
             portal_core::config::DeadlineRule::Werktage,
@@ -206,6 +209,19 @@ fn pending_submission_save_load_and_forget() {
     assert_eq!(storage::load_pending(kind), None);
     assert_eq!(storage::load_draft(kind), Draft::new(kind));
     assert_eq!(storage::load_draft(Kind::Feedback), other);
+}
+
+#[wasm_bindgen_test]
+fn a_pending_abuse_report_keeps_file_hashes_but_never_their_contents() {
+    fresh_storage();
+    let kind = Kind::AbuseReport;
+    let file = portal_core::abuse::EvidenceFile::new("beleg.png", "image/png", &[0x89, b'P', b'N', b'G', 1, 2, 3]);
+    let submission = sample_submission(kind).with_evidence(vec![file.clone()]);
+    storage::save_pending(kind, Some(&submission));
+    let stored = raw(&pending_key(kind)).unwrap();
+    assert!(stored.contains(&file.sha256), "the hash is kept");
+    assert!(!stored.contains(&file.content_base64), "the bytes are not");
+    assert_eq!(storage::load_pending(kind), Some(submission.for_storage()));
 }
 
 #[wasm_bindgen_test]

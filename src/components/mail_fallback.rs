@@ -38,6 +38,7 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
         let mailbox = mailbox.clone();
         move |_| {
             storage::forget(kind);
+            portal.evidence.set(Vec::new());
             let receipt =
                 Receipt { submission: submission.get_untracked(), delivery: Delivery::Mail, mailbox: mailbox.clone() };
             storage::save_receipt(&receipt);
@@ -54,7 +55,10 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
     move || {
         let locale = portal.locale.get();
         let plan = plan.get();
-        let too_long = (!plan.complete).then(|| view! { <p class="warning">{Msg::MailTooLong.text(locale)}</p> });
+        // Files never go into a link: the downloaded `.eml` carries them.
+        let has_files = submission.with(|s| !s.evidence.is_empty());
+        let why = if has_files { Msg::MailAttachEvidence } else { Msg::MailTooLong };
+        let too_long = (!plan.complete).then(|| view! { <p class="warning">{why.text(locale)}</p> });
         view! {
             <section class="mail-fallback" aria-labelledby="mail-heading">
                 <h2 id="mail-heading">{Msg::MailHeading.text(locale)}</h2>

@@ -2,6 +2,8 @@
 
 pub mod error_summary;
 pub mod escalation_window;
+pub mod evidence;
 pub mod field;
 pub mod layout;
 pub mod mail_fallback;
+pub mod radios;

@@ -2,6 +2,7 @@
 //! or when the endpoint cannot be reached.
 
 use leptos::prelude::*;
+use portal_core::abuse::EvidenceFile;
 use portal_core::route::Route;
 use portal_core::validate::validate;
 use portal_core::{Kind, Msg, Submission, Validated};
@@ -29,7 +30,12 @@ pub fn CheckPage(kind: Kind) -> impl IntoView {
         portal.config.with_value(|config| validate(kind, &draft, config, portal.locale.get(), today, &UrlUts46).ok())
     };
     // Built once, in the language of the moment: the complainant checks exactly what is sent.
-    let Some(submission) = validate_now().map(|valid| prepare(kind, valid, &portal)) else {
+    // Evidence files are in memory only; their caps were checked on the form.
+    let evidence =
+        if kind.need(portal_core::Field::Evidence).is_some() { portal.evidence.get_untracked() } else { Vec::new() };
+    let files_ok = evidence.iter().all(portal_core::abuse::EvidenceFile::has_content);
+    let Some(submission) = validate_now().filter(|_| files_ok).map(|valid| prepare(kind, valid, evidence, &portal))
+    else {
         return (move || {
             let locale = portal.locale.get();
             view! {
@@ -66,18 +72,20 @@ pub fn CheckPage(kind: Kind) -> impl IntoView {
 
 /// The submission to send: the pending one when nothing changed since it was built (so a
 /// retry keeps its id and `Idempotency-Key`), a new one otherwise.
-fn prepare(kind: Kind, validated: Validated, portal: &Portal) -> Submission {
+/// Storage holds it without the files' contents, so it is compared that way.
+fn prepare(kind: Kind, validated: Validated, evidence: Vec<EvidenceFile>, portal: &Portal) -> Submission {
     let locale = portal.locale.get_untracked();
     if let Some(pending) = storage::load_pending(kind) {
         let same = portal.config.with_value(|config| {
             Submission::build(validated.clone(), pending.id.clone(), pending.created_at, locale, config)
+                .with_evidence(evidence.clone())
         });
-        if same == pending {
-            return pending;
+        if same.for_storage() == pending {
+            return same;
         }
     }
     let id = portal_core::submission::uuid_v4(crate::platform::random_bytes());
-    portal
-        .config
-        .with_value(|config| Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale, config))
+    portal.config.with_value(|config| {
+        Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale, config).with_evidence(evidence)
+    })
 }

@@ -2,13 +2,16 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use portal_core::form::Control;
 use portal_core::route::Route;
 use portal_core::validate::validate;
-use portal_core::{Draft, Field, Kind, Msg, Problem};
+use portal_core::{Config, Draft, Field, Kind, Locale, Msg, Problem};
 
 use crate::components::error_summary::{ErrorSummary, ERROR_SUMMARY_ID};
 use crate::components::escalation_window::EscalationWindow;
+use crate::components::evidence::EvidenceInput;
 use crate::components::field::FieldInput;
+use crate::components::radios::RadioGroup;
 use crate::platform::idna::UrlUts46;
 use crate::platform::router::Router;
 use crate::platform::{self, storage};
@@ -28,9 +31,9 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
     let problems = Memo::new(move |_| {
         let locale = portal.locale.get();
         checked.with(|snapshot| match snapshot {
-            Some(draft) => portal
-                .config
-                .with_value(|config| validate(kind, draft, config, locale, today, &UrlUts46).err().unwrap_or_default()),
+            Some(draft) => portal.evidence.with_untracked(|files| {
+                portal.config.with_value(|config| all_problems(kind, draft, files, config, locale, today))
+            }),
             None => Vec::new(),
         })
     });
@@ -39,8 +42,9 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
         ev.prevent_default();
         let snapshot = draft.get_untracked();
         let locale = portal.locale.get_untracked();
-        let valid =
-            portal.config.with_value(|config| validate(kind, &snapshot, config, locale, today, &UrlUts46).is_ok());
+        let valid = portal.evidence.with_untracked(|files| {
+            portal.config.with_value(|config| all_problems(kind, &snapshot, files, config, locale, today).is_empty())
+        });
         if valid {
             router.go(Route::Check(kind), None);
         } else {
@@ -60,7 +64,12 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
             });
             // The escalation's window is told right under the date that opens it.
             let window = (field == Field::PreviousAnsweredOn).then(|| view! { <EscalationWindow draft/> });
-            view! { <FieldInput kind field need draft errors/> {window} }
+            let input = match field.control() {
+                Control::Radios(_) => view! { <RadioGroup kind field draft errors/> }.into_any(),
+                Control::Files => view! { <EvidenceInput kind errors/> }.into_any(),
+                _ => view! { <FieldInput kind field need draft errors/> }.into_any(),
+            };
+            view! { {input} {window} }
         })
         .collect_view();
 
@@ -79,4 +88,22 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
             <button type="submit" class="button">{move || portal.t(Msg::Continue)}</button>
         </form>
     }
+}
+
+/// The draft's problems and, for a kind with evidence files, those of the chosen files, in the
+/// order of the form.
+pub fn all_problems(
+    kind: Kind,
+    draft: &Draft,
+    files: &[portal_core::abuse::EvidenceFile],
+    config: &Config,
+    locale: Locale,
+    today: chrono::NaiveDate,
+) -> Vec<Problem> {
+    let mut problems = validate(kind, draft, config, locale, today, &UrlUts46).err().unwrap_or_default();
+    if kind.need(Field::Evidence).is_some() {
+        let meta: Vec<(&str, u64)> = files.iter().map(|file| (file.name.as_str(), file.size)).collect();
+        problems.extend(portal_core::abuse::check_evidence(&meta, &config.limits, locale));
+    }
+    problems
 }

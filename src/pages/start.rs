@@ -24,8 +24,9 @@ pub fn StartPage() -> impl IntoView {
                     Kind::ServiceComplaint => (Msg::StartServiceLink, Msg::StartServiceHint),
                     Kind::Escalation => (Msg::StartEscalationLink, Msg::StartEscalationHint),
                     Kind::Feedback => (Msg::StartFeedbackLink, Msg::StartFeedbackHint),
-                    // Offered once their forms exist (their own issues).
-                    Kind::AbuseReport | Kind::SpamComplaint => (kind.title(), kind.title()),
+                    Kind::AbuseReport => (Msg::StartAbuseLink, Msg::StartAbuseHint),
+                    // Offered once its form exists (its own issue).
+                    Kind::SpamComplaint => (kind.title(), kind.title()),
                 };
                 view! {
                     <li class="kind-list__item">

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod download;
+pub mod files;
 pub mod idna;
 pub mod router;
 pub mod send;

@@ -63,7 +63,8 @@ pub fn load_pending(kind: Kind) -> Option<Submission> {
 }
 
 pub fn save_pending(kind: Kind, submission: Option<&Submission>) {
-    write(&pending_key(kind), submission.map(Submission::to_json_pretty).as_deref());
+    // Evidence files' contents stay in memory (`Submission::for_storage`).
+    write(&pending_key(kind), submission.map(|s| s.for_storage().to_json_pretty()).as_deref());
 }
 
 /// Clears everything about one request after its confirmed arrival.
@@ -79,6 +80,7 @@ pub fn load_receipt() -> Option<Receipt> {
 }
 
 pub fn save_receipt(receipt: &Receipt) {
+    let receipt = &Receipt { submission: receipt.submission.for_storage(), ..receipt.clone() };
     write_to(session(), &format!("{PREFIX}.receipt"), serde_json::to_string(receipt).ok().as_deref());
 }
 

@@ -78,8 +78,20 @@ impl Kind {
                 (Dissatisfaction, Required),
             ],
             Kind::Feedback => &[(Name, Optional), (Email, Optional), (Subject, Optional), (Description, Required)],
-            // The other kinds arrive with their own issues; until then they are not offered.
-            Kind::AbuseReport | Kind::SpamComplaint => &[],
+            // Reporter contact (an address to answer, name and phone optional), the category,
+            // at least one domain or URL, the description, and evidence files.
+            Kind::AbuseReport => &[
+                (Name, Optional),
+                (Email, Required),
+                (Phone, Optional),
+                (AbuseCategory, Required),
+                (Domains, Required),
+                (Subject, Optional),
+                (Description, Required),
+                (Evidence, Optional),
+            ],
+            // The spam complaint arrives with its own form; until then it is not offered.
+            Kind::SpamComplaint => &[],
         }
     }
 
@@ -89,6 +101,7 @@ impl Kind {
         match (self, field) {
             (Kind::Escalation, Field::Description) => Msg::FieldExplanation,
             (Kind::Feedback, Field::Description) => Msg::FieldMessage,
+            (Kind::AbuseReport, Field::Domains) => Msg::FieldAbuseTargets,
             _ => field.label(),
         }
     }
@@ -100,6 +113,8 @@ impl Kind {
             (Kind::Escalation, Field::Subject) => Some(Msg::FieldSubjectHintEscalation),
             (Kind::Feedback, Field::Description) => Some(Msg::FieldMessageHint),
             (Kind::Feedback, Field::Email) => Some(Msg::FieldEmailHintFeedback),
+            (Kind::AbuseReport, Field::Domains) => Some(Msg::FieldAbuseTargetsHint),
+            (Kind::AbuseReport, Field::Description) => Some(Msg::FieldAbuseDescriptionHint),
             _ => field.hint(),
         }
     }
@@ -148,6 +163,11 @@ pub enum Field {
     PreviousAnsweredOn,
     /// Escalation: why the complainant is still dissatisfied.
     Dissatisfaction,
+    /// Abuse report: the category, one of [`crate::abuse::AbuseCategory`]'s slugs.
+    AbuseCategory,
+    /// Abuse report: evidence files. Never in the draft: files live in memory only, and their
+    /// caps are checked by [`crate::abuse::check_evidence`].
+    Evidence,
 }
 
 /// How a field is typed in: this decides the HTML control, nothing else.
@@ -161,6 +181,10 @@ pub enum Control {
     },
     /// `<input type="date">`: the value is `YYYY-MM-DD` (see [`crate::escalation::parse_date`]).
     Date,
+    /// A radio group in a `<fieldset>`: (value, label) of each option.
+    Radios(&'static [(&'static str, Msg)]),
+    /// `<input type="file" multiple>`: the files stay in memory, outside the draft.
+    Files,
 }
 
 impl Field {
@@ -179,6 +203,8 @@ impl Field {
             Field::PreviousSentOn => "previous_sent_on",
             Field::PreviousAnsweredOn => "previous_answered_on",
             Field::Dissatisfaction => "dissatisfaction",
+            Field::AbuseCategory => "abuse_category",
+            Field::Evidence => "evidence",
         }
     }
 
@@ -196,6 +222,8 @@ impl Field {
             Field::PreviousSentOn => Msg::FieldPreviousSentOn,
             Field::PreviousAnsweredOn => Msg::FieldPreviousAnsweredOn,
             Field::Dissatisfaction => Msg::FieldDissatisfaction,
+            Field::AbuseCategory => Msg::FieldAbuseCategory,
+            Field::Evidence => Msg::FieldEvidence,
         }
     }
 
@@ -213,6 +241,8 @@ impl Field {
             Field::PreviousSentOn => None,
             Field::PreviousAnsweredOn => Some(Msg::FieldPreviousAnsweredOnHint),
             Field::Dissatisfaction => Some(Msg::FieldDissatisfactionHint),
+            Field::AbuseCategory => Some(Msg::FieldAbuseCategoryHint),
+            Field::Evidence => Some(Msg::FieldEvidenceHint),
         }
     }
 
@@ -224,6 +254,8 @@ impl Field {
             Field::Description => Control::TextArea { rows: 8 },
             Field::ExpectedSteps | Field::Dissatisfaction => Control::TextArea { rows: 5 },
             Field::PreviousSentOn | Field::PreviousAnsweredOn => Control::Date,
+            Field::AbuseCategory => Control::Radios(crate::abuse::CATEGORY_OPTIONS),
+            Field::Evidence => Control::Files,
             Field::Name | Field::CustomerAccount | Field::Subject | Field::PreviousReference => Control::Text,
         }
     }
@@ -242,7 +274,9 @@ impl Field {
             | Field::PreviousReference
             | Field::PreviousSentOn
             | Field::PreviousAnsweredOn
-            | Field::Dissatisfaction => "off",
+            | Field::Dissatisfaction
+            | Field::AbuseCategory
+            | Field::Evidence => "off",
         }
     }
 
@@ -260,6 +294,8 @@ impl Field {
             Field::PreviousReference => 100,
             // A date is ten characters; anything longer gets the clearer "not a real date".
             Field::PreviousSentOn | Field::PreviousAnsweredOn => 100,
+            // A category slug; files have no text.
+            Field::AbuseCategory | Field::Evidence => 100,
         }
     }
 }
@@ -367,6 +403,20 @@ mod tests {
         assert_eq!(Kind::ServiceComplaint.label(Field::Description), Msg::FieldDescription);
         assert!(!Kind::Feedback.promises_dates());
         assert!(Kind::Escalation.promises_dates() && Kind::ServiceComplaint.promises_dates());
+    }
+
+    #[test]
+    fn an_abuse_report_asks_for_contact_category_targets_and_description() {
+        use Field::*;
+        assert_eq!(required(Kind::AbuseReport), vec![Email, AbuseCategory, Domains, Description]);
+        assert_eq!(Kind::AbuseReport.need(Name), Some(Need::Optional));
+        assert_eq!(Kind::AbuseReport.need(Evidence), Some(Need::Optional));
+        assert!(Kind::AbuseReport.is_available() && !Kind::SpamComplaint.is_available());
+        assert_eq!(AbuseCategory.control(), Control::Radios(crate::abuse::CATEGORY_OPTIONS));
+        assert_eq!(Evidence.control(), Control::Files);
+        assert_eq!(Kind::AbuseReport.label(Domains), Msg::FieldAbuseTargets);
+        assert_eq!(Kind::ServiceComplaint.label(Domains), Msg::FieldDomains);
+        assert_eq!(Kind::AbuseReport.hint(Description), Some(Msg::FieldAbuseDescriptionHint));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! (plain text, `mailto:`, `.eml`). It never touches a browser API, a clock or a random source:
 //! callers pass "now", ids and locales in. That is what lets it compile and test natively.
 
+pub mod abuse;
 pub mod config;
 pub mod deadline;
 pub mod domain;
@@ -16,6 +17,7 @@ pub mod pattern;
 pub mod render;
 pub mod route;
 pub mod send;
+pub mod sha256;
 pub mod spam;
 pub mod submission;
 pub mod validate;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::abuse::{AbuseCategory, EvidenceFile};
 use crate::config::Config;
 use crate::deadline::Deadlines;
 use crate::domain::DomainName;
@@ -39,6 +40,15 @@ pub struct Submission {
     /// Escalation: the reasons for continued dissatisfaction. Absent for other kinds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dissatisfaction: Option<String>,
+    /// Abuse report: the kind of abuse. Absent for other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abuse_category: Option<AbuseCategory>,
+    /// Abuse report: the full URLs given as targets (their hosts are in `domains`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urls: Vec<String>,
+    /// Evidence files with their SHA-256 and content. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceFile>,
     /// The dates promised for this request under the operator's rule (§3).
     pub deadlines: Deadlines,
     pub client_version: String,
@@ -97,9 +107,29 @@ impl Submission {
             expected_steps: validated.expected_steps,
             previous_complaint: validated.previous_complaint,
             dissatisfaction: validated.dissatisfaction,
+            abuse_category: validated.abuse_category,
+            urls: validated.urls,
+            evidence: Vec::new(),
             deadlines,
             client_version: crate::CLIENT_VERSION.to_owned(),
         }
+    }
+
+    /// The same submission carrying these evidence files (checked by
+    /// [`crate::abuse::check_evidence`] beforehand).
+    pub fn with_evidence(mut self, evidence: Vec<EvidenceFile>) -> Submission {
+        self.evidence = evidence;
+        self
+    }
+
+    /// What is kept in browser storage: everything but the files' contents, which stay in
+    /// memory (their names, sizes and hashes remain, so a changed file is a changed submission).
+    pub fn for_storage(&self) -> Submission {
+        let mut stored = self.clone();
+        for file in &mut stored.evidence {
+            file.content_base64.clear();
+        }
+        stored
     }
 
     pub fn from_json(json: &str) -> Result<Submission, serde_json::Error> {
@@ -261,9 +291,85 @@ pub(crate) mod tests {
         assert_eq!(json, expected);
     }
 
+    /// A phishing report with two URLs on one host, a bare domain, and two evidence files.
+    pub(crate) fn abuse_sample() -> Submission {
+        let mut draft = Draft::new(Kind::AbuseReport);
+        for (field, value) in [
+            (Field::Email, "anna@example.de"),
+            (Field::AbuseCategory, "phishing"),
+            (
+                Field::Domains,
+                "https://login.bücher-shop.example/konto?id=7
+evil.example",
+            ),
+            (Field::Description, "Gefälschte Anmeldeseite einer Bank."),
+        ] {
+            draft.set(field, value);
+        }
+        let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+        let valid = crate::validate::validate(
+            Kind::AbuseReport,
+            &draft,
+            &Config::default(),
+            Locale::De,
+            now.date_naive(),
+            &crate::domain::testing::Idna,
+        )
+        .unwrap();
+        Submission::build(valid, uuid_v4([7; 16]), now, Locale::De, &Config::default()).with_evidence(vec![
+            EvidenceFile::new("seite.html", "text/html", b"<form>Passwort</form>"),
+            EvidenceFile::new("bild.png", "image/png", &[0x89, b'P', b'N', b'G', 0, 0xff, 0x0d, 0x0a]),
+        ])
+    }
+
+    #[test]
+    fn an_abuse_report_carries_category_urls_and_evidence() {
+        let json: serde_json::Value = serde_json::from_str(&abuse_sample().to_json_pretty()).unwrap();
+        let expected = serde_json::json!({
+            "schema_version": 1,
+            "id": "07070707-0707-4707-8707-070707070707",
+            "kind": "abuse_report",
+            "created_at": "2026-11-28T15:04:05+01:00",
+            "locale": "de",
+            "complainant": {"name": null, "email": "anna@example.de", "phone": null, "customer_account": null},
+            "domains": [
+                {"input": "https://login.bücher-shop.example/konto?id=7", "unicode": "login.bücher-shop.example", "ascii": "login.xn--bcher-shop-9db.example"},
+                {"input": "evil.example", "unicode": "evil.example", "ascii": "evil.example"},
+            ],
+            "subject": "Missbrauchsmeldung: Gefälschte Anmeldeseite einer Bank.",
+            "description": "Gefälschte Anmeldeseite einer Bank.",
+            "abuse_category": "phishing",
+            "urls": ["https://login.bücher-shop.example/konto?id=7"],
+            "evidence": [
+                {
+                    "name": "seite.html",
+                    "type": "text/html",
+                    "size": 21,
+                    "sha256": crate::sha256::sha256_hex(b"<form>Passwort</form>"),
+                    "content_base64": "PGZvcm0+UGFzc3dvcnQ8L2Zvcm0+",
+                },
+                {
+                    "name": "bild.png",
+                    "type": "image/png",
+                    "size": 8,
+                    "sha256": crate::sha256::sha256_hex(&[0x89, b'P', b'N', b'G', 0, 0xff, 0x0d, 0x0a]),
+                    "content_base64": "iVBORwD/DQo=",
+                },
+            ],
+            "deadlines": {"acknowledgement": "2026-12-01", "answer": "2026-12-10"},
+            "client_version": crate::CLIENT_VERSION,
+        });
+        assert_eq!(json, expected);
+        // Storage keeps names, sizes and hashes, never the bytes.
+        let stored = abuse_sample().for_storage();
+        assert!(stored.evidence.iter().all(|f| f.content_base64.is_empty() && f.sha256.len() == 64));
+        assert_ne!(stored, abuse_sample());
+        assert_eq!(stored.for_storage(), stored);
+    }
+
     #[test]
     fn json_round_trips_and_refuses_unknown_fields() {
-        for submission in [sample("x"), escalation_sample("x", Locale::En)] {
+        for submission in [sample("x"), escalation_sample("x", Locale::En), abuse_sample()] {
             assert_eq!(Submission::from_json(&submission.to_json_pretty()).unwrap(), submission);
             let mut value: serde_json::Value = serde_json::to_value(&submission).unwrap();
             value["surprise"] = serde_json::json!(1);
@@ -310,6 +416,8 @@ pub(crate) mod tests {
                 expected_steps: None,
                 previous_complaint: None,
                 dissatisfaction: None,
+                abuse_category: None,
+                urls: Vec::new(),
                 notes: Vec::new(),
             };
             let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();

@@ -1,6 +1,7 @@
 //! Validation of every form (§4): one pure function from a draft to either a validated
 //! request or the list of problems, each naming its field and saying how to fix it.
 
+use crate::abuse::AbuseCategory;
 use crate::config::Config;
 use crate::domain::{self, DomainName, Uts46};
 use crate::email::{self, EmailError};
@@ -29,6 +30,10 @@ pub struct Validated {
     pub expected_steps: Option<String>,
     pub previous_complaint: Option<PreviousComplaint>,
     pub dissatisfaction: Option<String>,
+    /// Abuse report only: the category, and the full URLs among the targets (each also gave
+    /// its host to `domains`).
+    pub abuse_category: Option<AbuseCategory>,
+    pub urls: Vec<String>,
     /// Things worth telling the complainant that are not errors (a URL reduced to its host).
     pub notes: Vec<String>,
 }
@@ -87,6 +92,7 @@ pub fn validate(
     let sent_on = text(Field::PreviousSentOn);
     let answered_on = text(Field::PreviousAnsweredOn);
     let dissatisfaction = text(Field::Dissatisfaction);
+    let category = text(Field::AbuseCategory);
     let (previous_complaint, date_problems) = crate::escalation::check_previous(
         previous_reference,
         sent_on.as_deref(),
@@ -115,10 +121,24 @@ pub fn validate(
             problems.push(Problem { field: Field::CustomerAccount, message });
         }
     }
+    // The value comes from radio buttons; anything else is treated as no choice.
+    let abuse_category = category.and_then(|slug| match AbuseCategory::from_slug(&slug) {
+        Some(category) => Some(category),
+        None => {
+            let message = Msg::AbuseCategoryMissing.text(locale).to_owned();
+            problems.push(Problem { field: Field::AbuseCategory, message });
+            None
+        }
+    });
+    let mut urls: Vec<String> = Vec::new();
     let mut domains: Vec<DomainName> = Vec::new();
     for entry in domains_raw.as_deref().map(domain::split_list).into_iter().flatten() {
         match domain::normalise(entry, uts46) {
             Ok(parsed) => {
+                // An abuse report keeps the full address too: the path is what shows the abuse.
+                if kind == Kind::AbuseReport && parsed.from_url && !urls.iter().any(|url| url == entry) {
+                    urls.push(entry.to_owned());
+                }
                 // A URL's note and a mixed-script warning: shown on the check page, once each.
                 for note in parsed.notes(locale) {
                     if !notes.contains(&note) {
@@ -156,6 +176,8 @@ pub fn validate(
         expected_steps,
         previous_complaint,
         dissatisfaction,
+        abuse_category,
+        urls,
         notes,
     })
 }
@@ -167,14 +189,16 @@ fn missing(kind: Kind, field: Field) -> Msg {
         (Kind::Escalation, Field::Description) => Msg::ExplanationMissing,
         (Kind::Feedback, Field::Description) => Msg::MessageMissing,
         (_, Field::Description) => Msg::DescriptionMissing,
+        (Kind::AbuseReport, Field::Domains) => Msg::AbuseTargetsMissing,
         (_, Field::Domains) => Msg::DomainsMissing,
+        (_, Field::AbuseCategory) => Msg::AbuseCategoryMissing,
         (_, Field::ExpectedSteps) => Msg::ExpectedStepsMissing,
         (_, Field::PreviousReference) => Msg::PreviousReferenceMissing,
         (_, Field::PreviousSentOn) => Msg::PreviousSentOnMissing,
         (_, Field::PreviousAnsweredOn) => Msg::PreviousAnsweredOnMissing,
         (_, Field::Dissatisfaction) => Msg::DissatisfactionMissing,
         // Never required by any kind; a kind that requires it gets its own message.
-        (_, Field::Phone | Field::CustomerAccount | Field::Subject) => Msg::DescriptionMissing,
+        (_, Field::Phone | Field::CustomerAccount | Field::Subject | Field::Evidence) => Msg::DescriptionMissing,
     }
 }
 
@@ -497,6 +521,70 @@ mod tests {
         assert!(problems[0].1.contains("at most 20000 characters"));
         assert_eq!(problems[1].0, Field::PreviousReference);
         assert!(problems[1].1.contains("control characters"));
+    }
+
+    fn abuse(values: &[(Field, &str)]) -> Draft {
+        let mut draft = Draft::new(Kind::AbuseReport);
+        for (field, value) in values {
+            draft.set(*field, *value);
+        }
+        draft
+    }
+
+    fn abuse_problems(draft: &Draft, locale: Locale) -> Vec<(Field, String)> {
+        match validate(Kind::AbuseReport, draft, &Config::default(), locale, today()) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.into_iter().map(|p| (p.field, p.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn an_empty_abuse_report_names_contact_category_targets_and_description() {
+        let en = abuse_problems(&Draft::new(Kind::AbuseReport), Locale::En);
+        assert_eq!(
+            en,
+            vec![
+                (Field::Email, "Enter your email address so that we can reply.".into()),
+                (Field::AbuseCategory, "Choose the kind of abuse.".into()),
+                (Field::Domains, "Enter at least one affected domain or address (URL).".into()),
+                (Field::Description, "Describe your problem.".into()),
+            ]
+        );
+        let de = abuse_problems(&Draft::new(Kind::AbuseReport), Locale::De);
+        assert_eq!(de[1].1, "Wählen Sie die Art des Missbrauchs.");
+        assert_eq!(de[2].1, "Geben Sie mindestens eine betroffene Domain oder Adresse (URL) an.");
+    }
+
+    #[test]
+    fn an_abuse_report_keeps_category_hosts_and_full_urls() {
+        let d = abuse(&[
+            (Field::Email, "anna@example.de"),
+            (Field::AbuseCategory, "phishing"),
+            (
+                Field::Domains,
+                "https://Login.Bank-Example.de/verify?id=1
+evil.example
+https://login.bank-example.de/x",
+            ),
+            (Field::Description, "Gefälschte Anmeldeseite."),
+        ]);
+        let valid = validate(Kind::AbuseReport, &d, &Config::default(), Locale::En, today()).unwrap();
+        assert_eq!(valid.abuse_category, Some(AbuseCategory::Phishing));
+        let ascii: Vec<&str> = valid.domains.iter().map(|d| d.ascii.as_str()).collect();
+        assert_eq!(ascii, vec!["login.bank-example.de", "evil.example"]);
+        assert_eq!(valid.urls, vec!["https://Login.Bank-Example.de/verify?id=1", "https://login.bank-example.de/x"]);
+        assert!(valid.notes.iter().any(|note| note.contains("login.bank-example.de")), "{:?}", valid.notes);
+        assert_eq!(valid.complainant.name, None);
+
+        // A category that is no option counts as no choice; a service complaint keeps no URLs.
+        let mut bad = d.clone();
+        bad.set(Field::AbuseCategory, "ddos");
+        assert_eq!(abuse_problems(&bad, Locale::En), vec![(Field::AbuseCategory, "Choose the kind of abuse.".into())]);
+        let mut service = d.clone();
+        service.kind = Some(Kind::ServiceComplaint);
+        service.set(Field::Name, "Anna");
+        let valid = validate(Kind::ServiceComplaint, &service, &Config::default(), Locale::En, today()).unwrap();
+        assert!(valid.urls.is_empty() && valid.abuse_category.is_none());
     }
 
     #[test]

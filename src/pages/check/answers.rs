@@ -46,12 +46,25 @@ fn shown_value(submission: &Submission, field: Field, locale: Locale) -> String 
         Field::Email => optional(&c.email),
         Field::Phone => optional(&c.phone),
         Field::CustomerAccount => optional(&c.customer_account),
-        Field::Domains => submission
-            .domains
+        Field::Domains => {
+            let domains = submission
+                .domains
+                .iter()
+                .map(|d| if d.unicode == d.ascii { d.ascii.clone() } else { format!("{} ({})", d.unicode, d.ascii) })
+                .collect::<Vec<_>>()
+                .join(", ");
+            // An abuse report's full addresses follow their hosts, one per line.
+            std::iter::once(domains).chain(submission.urls.iter().cloned()).collect::<Vec<_>>().join("\n")
+        }
+        Field::AbuseCategory => {
+            submission.abuse_category.map(|category| category.label().text(locale).to_owned()).unwrap_or_default()
+        }
+        Field::Evidence => submission
+            .evidence
             .iter()
-            .map(|d| if d.unicode == d.ascii { d.ascii.clone() } else { format!("{} ({})", d.unicode, d.ascii) })
+            .map(|file| portal_core::render::text::evidence_line(file, locale))
             .collect::<Vec<_>>()
-            .join(", "),
+            .join("\n"),
         Field::Subject => submission.subject.clone(),
         Field::Description => submission.description.clone(),
         Field::ExpectedSteps => optional(&submission.expected_steps),

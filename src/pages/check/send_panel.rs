@@ -40,6 +40,7 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
             match send(&endpoint, &submission, Attempts { max, timeout_ms }, on_attempt).await {
                 SendResult::Accepted { reference } => {
                     storage::forget(kind);
+                    portal.evidence.set(Vec::new());
                     let mailbox = portal.mailbox(kind);
                     let receipt = Receipt { submission, delivery: Delivery::Endpoint { reference }, mailbox };
                     storage::save_receipt(&receipt);

@@ -52,8 +52,35 @@ pub fn eml(submission: &Submission, to: &str) -> String {
          Content-Transfer-Encoding: base64\r\n\r\n"
     ));
     out.push_str(&base64_lines(submission.to_json_pretty().as_bytes()));
+    // Each evidence file as its own attachment, its bytes as they were chosen. A file without
+    // content (restored from storage, where contents are never kept) is only listed in the text.
+    for file in submission.evidence.iter().filter(|file| file.has_content()) {
+        let name = file_name_param(&file.name);
+        out.push_str(&format!("--{boundary}\r\n"));
+        out.push_str(&format!(
+            "Content-Type: {}; name={name}\r\n\
+             Content-Disposition: attachment; filename={name}\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n",
+            single_line(&file.mime)
+        ));
+        for line in file.content_base64.as_bytes().chunks(76) {
+            out.push_str(std::str::from_utf8(line).unwrap_or_default());
+            out.push_str("\r\n");
+        }
+    }
     out.push_str(&format!("--{boundary}--\r\n"));
     out
+}
+
+/// A file name as a MIME parameter: quoted ASCII, or RFC 2047 encoded words (which mail
+/// programs read in `name`/`filename`, although RFC 2231 is the standard way).
+fn file_name_param(name: &str) -> String {
+    let name = single_line(name);
+    if name.is_ascii() && !name.contains(['"', '\\']) && name.len() <= 200 {
+        format!("\"{name}\"")
+    } else {
+        format!("\"{}\"", encode_words(&name).replace("\r\n ", " "))
+    }
 }
 
 /// Defence in depth: validation already refuses line breaks in single-line fields.
@@ -156,6 +183,34 @@ mod tests {
         assert_eq!(attachment.attachment_name(), Some(format!("submission-{}.json", submission.id).as_str()));
         let json = std::str::from_utf8(attachment.contents()).unwrap();
         assert_eq!(Submission::from_json(json).unwrap(), submission);
+    }
+
+    #[test]
+    fn evidence_files_are_attached_byte_for_byte() {
+        let mut submission = crate::submission::tests::abuse_sample();
+        let big: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 256) as u8).collect();
+        submission.evidence.push(crate::abuse::EvidenceFile::new("Ümlaut \"quote\".bin", "", &big));
+        let raw = eml(&submission, "abuse@example.org");
+        assert!(raw.lines().all(|line| line.len() <= 998));
+        let message = MessageParser::default().parse(raw.as_bytes()).unwrap();
+        assert_eq!(message.attachment_count(), 4, "the JSON and three files");
+        let expected: [(&str, &[u8]); 3] = [
+            ("seite.html", b"<form>Passwort</form>"),
+            ("bild.png", &[0x89, b'P', b'N', b'G', 0, 0xff, 0x0d, 0x0a]),
+            ("Ümlaut \"quote\".bin", &big),
+        ];
+        for (index, (name, bytes)) in expected.iter().enumerate() {
+            let part = message.attachment(index as u32 + 1).unwrap();
+            assert_eq!(part.attachment_name(), Some(*name));
+            assert_eq!(part.contents(), *bytes, "{name}");
+            assert_eq!(crate::sha256::sha256_hex(part.contents()), submission.evidence[index].sha256);
+        }
+        assert_eq!(message.attachment(2).unwrap().content_type().unwrap().subtype(), Some("png"));
+        let body = message.body_text(0).unwrap();
+        assert!(body.contains(&format!("bild.png (8 Byte), SHA-256: {}", submission.evidence[1].sha256)), "{body}");
+        // Restored from storage, the files are listed but not attached.
+        let stored = eml(&submission.for_storage(), "abuse@example.org");
+        assert_eq!(MessageParser::default().parse(stored.as_bytes()).unwrap().attachment_count(), 1);
     }
 
     #[test]

@@ -46,7 +46,8 @@ pub struct MailPlan {
 pub fn mail_plan(submission: &Submission, mailbox: &str) -> MailPlan {
     let file = eml_file_name(submission);
     let full = mailto_url(mailbox, &submission.subject, &plain_text(submission));
-    if full.len() <= MAILTO_MAX_CHARS {
+    // Files never go into a URL: with evidence, the `.eml` (which carries them) is the message.
+    if full.len() <= MAILTO_MAX_CHARS && submission.evidence.is_empty() {
         return MailPlan { url: full, complete: true, eml_file_name: file };
     }
     let locale: Locale = submission.locale;
@@ -124,6 +125,20 @@ mod tests {
         assert!(plan.url.len() <= MAILTO_MAX_CHARS);
         let (_, fields) = parse(&plan.url);
         assert!(fields[1].1.contains("Kurz."));
+    }
+
+    #[test]
+    fn a_report_with_files_asks_for_the_eml_and_never_puts_content_in_the_url() {
+        let submission = crate::submission::tests::abuse_sample();
+        let plan = mail_plan(&submission, "abuse@example.org");
+        assert!(!plan.complete);
+        let (_, fields) = parse(&plan.url);
+        assert!(fields[1].1.contains(&plan.eml_file_name));
+        for file in &submission.evidence {
+            assert!(!plan.url.contains(&file.content_base64) && !fields[1].1.contains(&file.content_base64));
+        }
+        let without = submission.with_evidence(Vec::new());
+        assert!(mail_plan(&without, "abuse@example.org").complete);
     }
 
     #[test]

@@ -46,7 +46,13 @@ pub fn plain_text(submission: &Submission) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    if let Some(category) = submission.abuse_category {
+        line(Msg::FieldAbuseCategory.text(locale), category.label().text(locale));
+    }
     line(Msg::FieldDomains.text(locale), &domains);
+    if !submission.urls.is_empty() {
+        line(Msg::UrlsLabel.text(locale), &submission.urls.join(" "));
+    }
     line(Msg::FieldSubject.text(locale), &submission.subject);
     line(Msg::DeadlineAck.text(locale), &submission.deadlines.acknowledgement.to_string());
     line(Msg::DeadlineAnswer.text(locale), &submission.deadlines.answer.to_string());
@@ -77,7 +83,28 @@ pub fn plain_text(submission: &Submission) -> String {
         out.push_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
         out.push('\n');
     }
+    if !submission.evidence.is_empty() {
+        out.push('\n');
+        out.push_str(Msg::FieldEvidence.text(locale));
+        out.push_str(":\n");
+        for file in &submission.evidence {
+            out.push_str("- ");
+            out.push_str(&evidence_line(file, locale));
+            out.push('\n');
+        }
+    }
     out
+}
+
+/// One evidence file for people: name, size and SHA-256 (or "not read" for a refused one).
+pub fn evidence_line(file: &crate::abuse::EvidenceFile, locale: Locale) -> String {
+    let size = crate::spam::format_size(usize::try_from(file.size).unwrap_or(usize::MAX), locale);
+    let name: String = file.name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if file.sha256.is_empty() {
+        Msg::EvidenceUnread.format(locale, &[("name", &name), ("size", &size)])
+    } else {
+        Msg::EvidenceLine.format(locale, &[("name", &name), ("size", &size), ("sha256", &file.sha256)])
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +127,23 @@ mod tests {
         ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
+    }
+
+    #[test]
+    fn an_abuse_report_lists_category_urls_and_files_with_their_hashes() {
+        let submission = crate::submission::tests::abuse_sample();
+        let text = plain_text(&submission);
+        for expected in [
+            "Art: Meldung von Domain-Missbrauch\n",
+            "Art des Missbrauchs: Phishing (gefälschte Seiten, die Zugangsdaten abgreifen)\n",
+            "Betroffene Domain(s): login.bücher-shop.example (login.xn--bcher-shop-9db.example), evil.example\n",
+            "Adressen (URLs): https://login.bücher-shop.example/konto?id=7\n",
+            &format!("Belege (Dateien):\n- seite.html (21 Byte), SHA-256: {}\n", submission.evidence[0].sha256),
+            &format!("- bild.png (8 Byte), SHA-256: {}\n", submission.evidence[1].sha256),
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+        assert!(!text.contains(&submission.evidence[0].content_base64), "no file content in the text");
     }
 
     #[test]
