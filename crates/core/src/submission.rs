@@ -143,7 +143,7 @@ impl Submission {
 
     /// A short, stable reference for people: the first block of the UUID, upper case.
     pub fn short_reference(&self) -> String {
-        self.id.split('-').next().unwrap_or(&self.id).to_uppercase()
+        self.id.split('-').next().unwrap_or(&self.id).to_ascii_uppercase()
     }
 }
 

@@ -37,7 +37,7 @@ pub fn ics(submission: &Submission, reference: &str) -> String {
     let mut line = |content: &str| fold(content, &mut out);
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
-    line(&format!("PRODID:-//complaint-portal//{}//{}", env!("CARGO_PKG_VERSION"), locale.tag().to_uppercase()));
+    line(&format!("PRODID:-//complaint-portal//{}//{}", env!("CARGO_PKG_VERSION"), locale.tag().to_ascii_uppercase()));
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     for (slug, summary, date) in events {
