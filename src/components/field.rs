@@ -27,14 +27,7 @@ pub fn FieldInput(
         let locale = portal.locale.get();
         let errors = errors.get();
         let invalid = !errors.is_empty();
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let described_by = [kind.hint(field).map(|_| hint_id.clone()), invalid.then(|| error_id.clone())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let described_by = (!described_by.is_empty()).then_some(described_by);
+        let (hint_id, error_id, described_by) = described_by(kind, field, invalid);
         let aria_invalid = invalid.then_some("true");
         let control = match field.control() {
             Control::TextArea { rows } => view! {
@@ -85,4 +78,17 @@ pub fn FieldInput(
             </div>
         }
     }
+}
+
+/// The ids of a field's hint and error, and its `aria-describedby`: the hint when the kind has
+/// one, the error when there is one.
+pub fn described_by(kind: Kind, field: Field, invalid: bool) -> (String, String, Option<String>) {
+    let id = field.id();
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let ids: Vec<&str> = [kind.hint(field).map(|_| hint_id.as_str()), invalid.then_some(error_id.as_str())]
+        .into_iter()
+        .flatten()
+        .collect();
+    let described_by = (!ids.is_empty()).then(|| ids.join(" "));
+    (hint_id, error_id, described_by)
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use portal_core::form::Control;
 use portal_core::{Draft, Field, Kind, Msg};
 
+use crate::components::field::described_by;
 use crate::state::Portal;
 
 #[component]
@@ -23,13 +24,7 @@ pub fn RadioGroup(
         let locale = portal.locale.get();
         let errors = errors.get();
         let invalid = !errors.is_empty();
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let described_by = [kind.hint(field).map(|_| hint_id.clone()), invalid.then(|| error_id.clone())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let (hint_id, error_id, described_by) = described_by(kind, field, invalid);
         let hint = kind.hint(field).map(|hint| view! { <p class="field__hint" id=hint_id>{hint.text(locale)}</p> });
         let error = invalid.then(|| {
             view! {
@@ -58,7 +53,7 @@ pub fn RadioGroup(
             .collect_view();
         view! {
             <div class=if invalid { "field field--error" } else { "field" }>
-                <fieldset class="fieldset" aria-describedby=(!described_by.is_empty()).then_some(described_by)>
+                <fieldset class="fieldset" aria-describedby=described_by>
                     <legend class="fieldset__legend">{kind.label(field).text(locale)}</legend>
                     {hint}
                     {error}

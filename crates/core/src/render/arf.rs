@@ -170,18 +170,7 @@ fn line(text: &str) -> String {
 /// A feedback-report field value is ASCII: other characters are percent-encoded as UTF-8
 /// (RFC 3986 style, right for URIs; a domain is passed in A-label form anyway).
 fn ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in line(text).chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for byte in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
-            }
-        }
-    }
-    out
+    super::percent_encode_except(&line(text), |c| c.is_ascii())
 }
 
 #[cfg(test)]

@@ -117,18 +117,7 @@ fn cut(text: &str, max: usize) -> String {
 
 /// A URI: characters outside ASCII percent-encoded as UTF-8 (RFC 3987 §3.1).
 fn uri(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        if c.is_ascii_graphic() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for byte in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
-            }
-        }
-    }
-    out
+    super::percent_encode_except(url, |c| c.is_ascii_graphic())
 }
 
 #[cfg(test)]
