@@ -7,6 +7,7 @@ use portal_core::spam::format_size;
 use portal_core::{Field, Kind, Msg};
 use wasm_bindgen::JsCast;
 
+use crate::components::field::field_error;
 use crate::platform::files::read_chosen;
 use crate::state::Portal;
 
@@ -47,14 +48,7 @@ pub fn EvidenceInput(kind: Kind, #[prop(into)] errors: Signal<Vec<String>>) -> i
         let size = format_size(usize::try_from(limits.evidence_file_bytes).unwrap_or(usize::MAX), locale);
         let hint =
             Msg::FieldEvidenceHint.format(locale, &[("max", &limits.evidence_files.to_string()), ("size", &size)]);
-        let error = invalid.then(|| {
-            view! {
-                <p class="field__error" id="evidence-error">
-                    <span class="visually-hidden">{Msg::ErrorPrefix.text(locale)} " "</span>
-                    {errors.join(" ")}
-                </p>
-            }
-        });
+        let error = invalid.then(|| field_error("evidence-error".to_owned(), &errors, locale));
         view! {
             <label for=id>{kind.label(field).text(locale)} " " <span class="field__optional">{Msg::Optional.text(locale)}</span></label>
             <p class="field__hint" id="evidence-hint">{hint} " " {Msg::EvidenceReloadHint.text(locale)}</p>

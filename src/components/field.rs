@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use portal_core::form::{Control, Need};
-use portal_core::{Draft, Field, Kind, Msg};
+use portal_core::{Draft, Field, Kind, Locale, Msg};
 
 use crate::state::Portal;
 
@@ -61,14 +61,7 @@ pub fn FieldInput(
         let optional = (need == Need::Optional)
             .then(|| view! { " " <span class="field__optional">{Msg::Optional.text(locale)}</span> });
         let hint = kind.hint(field).map(|hint| view! { <p class="field__hint" id=hint_id>{hint.text(locale)}</p> });
-        let error = invalid.then(|| {
-            view! {
-                <p class="field__error" id=error_id>
-                    <span class="visually-hidden">{Msg::ErrorPrefix.text(locale)} " "</span>
-                    {errors.join(" ")}
-                </p>
-            }
-        });
+        let error = invalid.then(|| field_error(error_id, &errors, locale));
         view! {
             <div class=if invalid { "field field--error" } else { "field" }>
                 <label for=id>{kind.label(field).text(locale)} {optional}</label>
@@ -91,4 +84,14 @@ pub fn described_by(kind: Kind, field: Field, invalid: bool) -> (String, String,
         .collect();
     let described_by = (!ids.is_empty()).then(|| ids.join(" "));
     (hint_id, error_id, described_by)
+}
+
+/// A field's inline error: every problem of the field, announced with an "Error:" prefix.
+pub fn field_error(id: String, errors: &[String], locale: Locale) -> impl IntoView {
+    view! {
+        <p class="field__error" id=id>
+            <span class="visually-hidden">{Msg::ErrorPrefix.text(locale)} " "</span>
+            {errors.join(" ")}
+        </p>
+    }
 }

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 use portal_core::form::Control;
-use portal_core::{Draft, Field, Kind, Msg};
+use portal_core::{Draft, Field, Kind};
 
-use crate::components::field::described_by;
+use crate::components::field::{described_by, field_error};
 use crate::state::Portal;
 
 #[component]
@@ -26,14 +26,7 @@ pub fn RadioGroup(
         let invalid = !errors.is_empty();
         let (hint_id, error_id, described_by) = described_by(kind, field, invalid);
         let hint = kind.hint(field).map(|hint| view! { <p class="field__hint" id=hint_id>{hint.text(locale)}</p> });
-        let error = invalid.then(|| {
-            view! {
-                <p class="field__error" id=error_id>
-                    <span class="visually-hidden">{Msg::ErrorPrefix.text(locale)} " "</span>
-                    {errors.join(" ")}
-                </p>
-            }
-        });
+        let error = invalid.then(|| field_error(error_id, &errors, locale));
         let radios = options
             .iter()
             .enumerate()

@@ -45,12 +45,7 @@ pub fn arf(report: &SpamReport<'_>) -> Vec<u8> {
     );
 
     let mut out = String::new();
-    let mut header = |name: &str, value: &str| {
-        out.push_str(name);
-        out.push_str(": ");
-        out.push_str(value);
-        out.push_str("\r\n");
-    };
+    let mut header = |name: &str, value: &str| super::eml::header_line(&mut out, name, value);
     header("From", &from);
     header("To", &line(report.to));
     header("Subject", &super::eml::encode_words(&subject));

@@ -24,12 +24,7 @@ pub fn eml(submission: &Submission, to: &str) -> String {
         (None, _) => format!("<{}>", single_line(to)),
     };
     let mut out = String::new();
-    let mut header = |name: &str, value: &str| {
-        out.push_str(name);
-        out.push_str(": ");
-        out.push_str(value);
-        out.push_str("\r\n");
-    };
+    let mut header = |name: &str, value: &str| header_line(&mut out, name, value);
     header("From", &from);
     header("To", &single_line(to));
     header("Subject", &encode_words(&submission.subject));
@@ -81,6 +76,14 @@ fn file_name_param(name: &str) -> String {
     } else {
         format!("\"{}\"", encode_words(&name).replace("\r\n ", " "))
     }
+}
+
+/// Appends `Name: value` and CRLF; the value must already be single-line (or folded) and encoded.
+pub(crate) fn header_line(out: &mut String, name: &str, value: &str) {
+    out.push_str(name);
+    out.push_str(": ");
+    out.push_str(value);
+    out.push_str("\r\n");
 }
 
 /// Defence in depth: validation already refuses line breaks in single-line fields.
