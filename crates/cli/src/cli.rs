@@ -20,9 +20,11 @@ Commands:
       Check an operator config.json. Prints {\"ok\":true} when valid; otherwise
       {\"ok\":false,\"field\":\"<dotted path>\",\"error\":\"<message>\"} on stdout and
       \"FILE: <field>: <message>\" on stderr.
-  render --format json|text|mailto|eml SUBMISSION.json [--to MAILBOX] [--config CONFIG.json]
+  render --format json|text|mailto|eml|arf|xarf SUBMISSION.json [--to MAILBOX] [--config CONFIG.json]
       Render a submission document: pretty JSON, plain text, a mailto: URL or an
-      .eml message (CRLF line ends, written byte for byte). The mailbox is --to,
+      .eml message (CRLF line ends, written byte for byte). arf and xarf take a
+      spam complaint: an ARF report (RFC 5965) with the message attached byte
+      for byte, or XARF v4 JSON. The mailbox is --to,
       else the channel mailbox for the submission's kind from --config, else from
       the built-in defaults.
   deadline --from YYYY-MM-DD --days N [--rule werktage|arbeitstage] [--state SL|BY|…]

@@ -575,3 +575,69 @@ fn arf_and_xarf_reports_from_a_message() {
         Some(1)
     );
 }
+
+/// A spam complaint about the multi-hop fixture, as the portal would send it.
+fn spam_submission_file() -> (Submission, Vec<u8>, TempFile) {
+    let raw = std::fs::read(spam_fixture("multi-hop.eml")).unwrap();
+    let mut draft = Draft::new(Kind::SpamComplaint);
+    draft.set(Field::Name, "Alice Müller");
+    draft.set(Field::Email, "alice@recipient.example");
+    draft.set(Field::SpamTarget, "mail.bulk-sender.example");
+    let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+    let valid = portal_core::validate::validate(
+        Kind::SpamComplaint,
+        &draft,
+        &Config::default(),
+        Locale::En,
+        now.date_naive(),
+        &Idna,
+    )
+    .unwrap();
+    let message = portal_core::spam::RawMessage::new(portal_core::spam::MessageSource::Paste, None, &raw);
+    let submission = Submission::build(valid, uuid_v4([9; 16]), now, Locale::En, &Config::default())
+        .with_spam_message(message, portal_core::spam::analyse(&raw));
+    let file = TempFile::new("spam.json", submission.to_json_pretty());
+    (submission, raw, file)
+}
+
+#[test]
+fn render_arf_attaches_the_submitted_message_byte_for_byte() {
+    let (_, raw, file) = spam_submission_file();
+    let output = complaint(&["render", "--format", "arf", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = MessageParser::default().parse(&output.stdout[..]).unwrap();
+    assert_eq!(report.to().unwrap().first().unwrap().address(), Some("abuse@example.org"));
+    let feedback = std::str::from_utf8(report.parts[2].contents()).unwrap();
+    assert!(feedback.contains("Reported-Domain: mail.bulk-sender.example\r\n"), "{feedback}");
+    assert!(feedback.contains("Source-IP: 203.0.113.45\r\n"), "{feedback}");
+    let original = &report.parts[3];
+    let span = &output.stdout[original.offset_body as usize..original.offset_end as usize];
+    assert!(span.starts_with(&raw), "the original is not byte for byte");
+}
+
+#[test]
+fn render_xarf_reports_the_spam_message_as_evidence() {
+    let (submission, raw, file) = spam_submission_file();
+    let output = complaint(&["render", "--format", "xarf", "--to", "abuse@operator.example", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!((json["category"].as_str(), json["type"].as_str()), (Some("messaging"), Some("spam")));
+    assert_eq!(json["report_id"], submission.id);
+    assert_eq!(json["source_identifier"], "203.0.113.45");
+    let payload = json["evidence"][0]["payload"].as_str().unwrap();
+    assert_eq!(payload, portal_core::spam::RawMessage::new(Default::default(), None, &raw).content_base64);
+}
+
+#[test]
+fn render_arf_refuses_what_is_no_spam_complaint_or_lost_its_message() {
+    let (_, file) = sample_file();
+    let output = complaint(&["render", "--format", "arf", file.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not a spam complaint"), "{}", stderr(&output));
+
+    let (submission, _, _) = spam_submission_file();
+    let stored = TempFile::new("stored.json", submission.for_storage().to_json_pretty());
+    let output = complaint(&["render", "--format", "xarf", stored.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("content is missing"), "{}", stderr(&output));
+}

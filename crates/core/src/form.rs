@@ -90,8 +90,16 @@ impl Kind {
                 (Description, Required),
                 (Evidence, Optional),
             ],
-            // The spam complaint arrives with its own form; until then it is not offered.
-            Kind::SpamComplaint => &[],
+            // Anonymous spam complaints are not answered, so name and address are required.
+            // The message comes before the target: its analysis suggests the hosts to name.
+            Kind::SpamComplaint => &[
+                (Name, Required),
+                (Email, Required),
+                (Phone, Optional),
+                (SpamMessage, Required),
+                (SpamTarget, Required),
+                (Description, Optional),
+            ],
         }
     }
 
@@ -102,6 +110,7 @@ impl Kind {
             (Kind::Escalation, Field::Description) => Msg::FieldExplanation,
             (Kind::Feedback, Field::Description) => Msg::FieldMessage,
             (Kind::AbuseReport, Field::Domains) => Msg::FieldAbuseTargets,
+            (Kind::SpamComplaint, Field::Description) => Msg::FieldSpamComments,
             _ => field.label(),
         }
     }
@@ -115,6 +124,7 @@ impl Kind {
             (Kind::Feedback, Field::Email) => Some(Msg::FieldEmailHintFeedback),
             (Kind::AbuseReport, Field::Domains) => Some(Msg::FieldAbuseTargetsHint),
             (Kind::AbuseReport, Field::Description) => Some(Msg::FieldAbuseDescriptionHint),
+            (Kind::SpamComplaint, Field::Description) => Some(Msg::FieldSpamCommentsHint),
             _ => field.hint(),
         }
     }
@@ -168,6 +178,12 @@ pub enum Field {
     /// Abuse report: evidence files. Never in the draft: files live in memory only, and their
     /// caps are checked by [`crate::abuse::check_evidence`].
     Evidence,
+    /// Spam complaint: the complete message, pasted or chosen as a file. Never in the draft:
+    /// the bytes live in memory and IndexedDB, and are checked by [`crate::spam::check_raw`].
+    SpamMessage,
+    /// Spam complaint: the domain or mail server complained about (a domain, a host name or an
+    /// IP address).
+    SpamTarget,
 }
 
 /// How a field is typed in: this decides the HTML control, nothing else.
@@ -185,6 +201,9 @@ pub enum Control {
     Radios(&'static [(&'static str, Msg)]),
     /// `<input type="file" multiple>`: the files stay in memory, outside the draft.
     Files,
+    /// A whole message, pasted or chosen as one file, taken without being laid out as text
+    /// (10 MB in a `<textarea>` takes Chromium seconds); outside the draft.
+    RawMessage,
 }
 
 impl Field {
@@ -205,6 +224,8 @@ impl Field {
             Field::Dissatisfaction => "dissatisfaction",
             Field::AbuseCategory => "abuse_category",
             Field::Evidence => "evidence",
+            Field::SpamMessage => "spam_message",
+            Field::SpamTarget => "spam_target",
         }
     }
 
@@ -224,6 +245,8 @@ impl Field {
             Field::Dissatisfaction => Msg::FieldDissatisfaction,
             Field::AbuseCategory => Msg::FieldAbuseCategory,
             Field::Evidence => Msg::FieldEvidence,
+            Field::SpamMessage => Msg::FieldSpamMessage,
+            Field::SpamTarget => Msg::FieldSpamTarget,
         }
     }
 
@@ -243,6 +266,8 @@ impl Field {
             Field::Dissatisfaction => Some(Msg::FieldDissatisfactionHint),
             Field::AbuseCategory => Some(Msg::FieldAbuseCategoryHint),
             Field::Evidence => Some(Msg::FieldEvidenceHint),
+            Field::SpamMessage => Some(Msg::FieldSpamMessageHint),
+            Field::SpamTarget => Some(Msg::FieldSpamTargetHint),
         }
     }
 
@@ -256,7 +281,10 @@ impl Field {
             Field::PreviousSentOn | Field::PreviousAnsweredOn => Control::Date,
             Field::AbuseCategory => Control::Radios(crate::abuse::CATEGORY_OPTIONS),
             Field::Evidence => Control::Files,
-            Field::Name | Field::CustomerAccount | Field::Subject | Field::PreviousReference => Control::Text,
+            Field::SpamMessage => Control::RawMessage,
+            Field::Name | Field::CustomerAccount | Field::Subject | Field::PreviousReference | Field::SpamTarget => {
+                Control::Text
+            }
         }
     }
 
@@ -276,7 +304,9 @@ impl Field {
             | Field::PreviousAnsweredOn
             | Field::Dissatisfaction
             | Field::AbuseCategory
-            | Field::Evidence => "off",
+            | Field::Evidence
+            | Field::SpamMessage
+            | Field::SpamTarget => "off",
         }
     }
 
@@ -294,8 +324,10 @@ impl Field {
             Field::PreviousReference => 100,
             // A date is ten characters; anything longer gets the clearer "not a real date".
             Field::PreviousSentOn | Field::PreviousAnsweredOn => 100,
-            // A category slug; files have no text.
-            Field::AbuseCategory | Field::Evidence => 100,
+            // A category slug; files and messages have no text in the draft.
+            Field::AbuseCategory | Field::Evidence | Field::SpamMessage => 100,
+            // A host name is at most 253 characters; a URL it came from may be longer.
+            Field::SpamTarget => 2_000,
         }
     }
 }
@@ -411,12 +443,22 @@ mod tests {
         assert_eq!(required(Kind::AbuseReport), vec![Email, AbuseCategory, Domains, Description]);
         assert_eq!(Kind::AbuseReport.need(Name), Some(Need::Optional));
         assert_eq!(Kind::AbuseReport.need(Evidence), Some(Need::Optional));
-        assert!(Kind::AbuseReport.is_available() && !Kind::SpamComplaint.is_available());
+        assert!(Kind::AbuseReport.is_available());
         assert_eq!(AbuseCategory.control(), Control::Radios(crate::abuse::CATEGORY_OPTIONS));
         assert_eq!(Evidence.control(), Control::Files);
         assert_eq!(Kind::AbuseReport.label(Domains), Msg::FieldAbuseTargets);
         assert_eq!(Kind::ServiceComplaint.label(Domains), Msg::FieldDomains);
         assert_eq!(Kind::AbuseReport.hint(Description), Some(Msg::FieldAbuseDescriptionHint));
+    }
+
+    #[test]
+    fn a_spam_complaint_requires_contact_message_and_target() {
+        use Field::*;
+        assert_eq!(required(Kind::SpamComplaint), vec![Name, Email, SpamMessage, SpamTarget]);
+        assert_eq!(Kind::SpamComplaint.need(Description), Some(Need::Optional));
+        assert_eq!(SpamMessage.control(), Control::RawMessage);
+        assert_eq!(Kind::SpamComplaint.label(Description), Msg::FieldSpamComments);
+        assert!(Kind::ALL.iter().all(|kind| kind.is_available()));
     }
 
     #[test]

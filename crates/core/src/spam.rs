@@ -586,6 +586,126 @@ fn url_host(rest: &str) -> Option<String> {
     (host.len() > 1).then_some(host)
 }
 
+/// What a spam complaint is about: the domain or mail server the complainant names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum SpamTarget {
+    /// A domain or a mail server's host name, normalised like every other domain.
+    Domain(crate::domain::DomainName),
+    /// A mail server's IP address, in its canonical text form.
+    Ip(String),
+}
+
+impl SpamTarget {
+    /// An IP address, else a domain or host name (a URL gives its host). `Err` carries the
+    /// reason, worded for the complainant.
+    pub fn parse(input: &str, uts46: &dyn crate::domain::Uts46, locale: Locale) -> Result<SpamTarget, String> {
+        let trimmed = input.trim();
+        let bare = trimmed.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')).unwrap_or(trimmed);
+        if let Ok(ip) = bare.parse::<IpAddr>() {
+            return Ok(SpamTarget::Ip(ip.to_string()));
+        }
+        crate::domain::normalise(trimmed, uts46)
+            .map(|parsed| SpamTarget::Domain(parsed.domain))
+            .map_err(|error| error.reason(locale))
+    }
+
+    /// The form for machines: the A-label, or the IP.
+    pub fn ascii(&self) -> &str {
+        match self {
+            SpamTarget::Domain(domain) => &domain.ascii,
+            SpamTarget::Ip(ip) => ip,
+        }
+    }
+
+    /// The form for people: "bücher.example (xn--bcher-kva.example)", or the IP.
+    pub fn display(&self) -> String {
+        match self {
+            SpamTarget::Domain(d) if d.unicode != d.ascii => format!("{} ({})", d.unicode, d.ascii),
+            SpamTarget::Domain(d) => d.ascii.clone(),
+            SpamTarget::Ip(ip) => ip.clone(),
+        }
+    }
+}
+
+/// How the message reached the portal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageSource {
+    /// Pasted source text (its line ends as the browser gave them: usually LF).
+    #[default]
+    Paste,
+    /// A chosen `.eml` or `.txt` file, byte for byte.
+    File,
+}
+
+/// The message as the submission carries it: the exact bytes, base64 encoded, with their
+/// SHA-256 so a receiver can check nothing changed on the way.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMessage {
+    pub source: MessageSource,
+    /// The file's name; absent for a paste.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    pub size: u64,
+    /// Lower-case hex.
+    pub sha256: String,
+    /// Empty in browser storage, which never holds the bytes (IndexedDB does, separately).
+    pub content_base64: String,
+}
+
+impl RawMessage {
+    pub fn new(source: MessageSource, file_name: Option<&str>, bytes: &[u8]) -> RawMessage {
+        RawMessage {
+            source,
+            file_name: file_name.map(str::to_owned),
+            size: bytes.len() as u64,
+            sha256: crate::sha256::sha256_hex(bytes),
+            content_base64: crate::render::eml::base64(bytes),
+        }
+    }
+
+    /// The bytes, when they are here and match their hash.
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        let bytes = crate::render::eml::base64_decode(&self.content_base64)?;
+        (bytes.len() as u64 == self.size && crate::sha256::sha256_hex(&bytes) == self.sha256).then_some(bytes)
+    }
+}
+
+/// The spam complaint's evidence in the submission: what it is about, the message, and what
+/// the analysis found in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpamEvidence {
+    pub target: SpamTarget,
+    pub message: RawMessage,
+    pub analysis: Analysis,
+}
+
+/// The hosts a complainant might want to name as the target, most telling first: the likely
+/// source IP, the envelope sender's domain, the DKIM signers, then the hosts of the links.
+/// The `From` domain is left out on purpose: it proves nothing.
+pub fn suggested_targets(analysis: &Analysis) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |host: &str| {
+        let host = host.trim_matches(['[', ']']).to_ascii_lowercase();
+        if !host.is_empty() && !out.contains(&host) {
+            out.push(host);
+        }
+    };
+    if let Some(ip) = &analysis.source_ip {
+        push(ip);
+    }
+    if let Some((_, domain)) = analysis.return_path.as_deref().and_then(|path| path.rsplit_once('@')) {
+        push(domain);
+    }
+    analysis.dkim_domains.iter().for_each(|d| push(d));
+    analysis.url_hosts.iter().take(8).for_each(|h| push(h));
+    out.truncate(10);
+    out
+}
+
 /// The facts of a spam report that renderers need besides the message and its analysis.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpamReport<'a> {
@@ -604,6 +724,9 @@ pub struct SpamReport<'a> {
     pub id: &'a str,
     /// The language of the human-readable part.
     pub locale: Locale,
+    /// The complaint as plain text (contact, comments, dates) for the human-readable part;
+    /// empty when there is none.
+    pub details: &'a str,
 }
 
 /// The complainant, or the organisation reporting on their behalf.

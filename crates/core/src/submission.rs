@@ -9,6 +9,7 @@ use crate::deadline::Deadlines;
 use crate::domain::DomainName;
 use crate::form::Kind;
 use crate::i18n::{Locale, Msg};
+use crate::spam::{Analysis, RawMessage, SpamEvidence};
 use crate::validate::Validated;
 
 /// Bumped whenever a receiver would have to change to read the document.
@@ -46,6 +47,10 @@ pub struct Submission {
     /// Abuse report: the full URLs given as targets (their hosts are in `domains`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub urls: Vec<String>,
+    /// Spam complaint: the target, the message byte for byte, and its analysis. Absent for
+    /// other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spam: Option<SpamEvidence>,
     /// Evidence files with their SHA-256 and content. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceFile>,
@@ -89,6 +94,11 @@ impl Submission {
             .map(|summary| without_prefix(summary, prefix))
             .filter(|summary| !summary.is_empty())
             .map_or_else(|| summarise(&validated.description), str::to_owned);
+        // A spam complaint's comments are optional: then the subject names the target.
+        let summary = match (&validated.spam_target, summary.is_empty()) {
+            (Some(target), true) => target.display(),
+            _ => summary,
+        };
         let mut deadlines = Deadlines::for_submission(now.date_naive(), config.deadline_rule, &config.state);
         if validated.kind == Kind::Escalation {
             deadlines.final_answer =
@@ -109,6 +119,11 @@ impl Submission {
             dissatisfaction: validated.dissatisfaction,
             abuse_category: validated.abuse_category,
             urls: validated.urls,
+            spam: validated.spam_target.map(|target| SpamEvidence {
+                target,
+                message: RawMessage::default(),
+                analysis: Analysis::default(),
+            }),
             evidence: Vec::new(),
             deadlines,
             client_version: crate::CLIENT_VERSION.to_owned(),
@@ -122,14 +137,53 @@ impl Submission {
         self
     }
 
-    /// What is kept in browser storage: everything but the files' contents, which stay in
-    /// memory (their names, sizes and hashes remain, so a changed file is a changed submission).
+    /// The same spam complaint carrying its message and the analysis of it (checked by
+    /// [`crate::spam::check_raw`] beforehand). No effect on other kinds.
+    pub fn with_spam_message(mut self, message: RawMessage, analysis: Analysis) -> Submission {
+        if let Some(spam) = &mut self.spam {
+            spam.message = message;
+            spam.analysis = analysis;
+        }
+        self
+    }
+
+    /// What is kept in browser storage: everything but the files' and the message's contents,
+    /// which stay in memory and IndexedDB (names, sizes and hashes remain, so a changed file is
+    /// a changed submission).
     pub fn for_storage(&self) -> Submission {
         let mut stored = self.clone();
         for file in &mut stored.evidence {
             file.content_base64.clear();
         }
+        if let Some(spam) = &mut stored.spam {
+            spam.message.content_base64.clear();
+        }
         stored
+    }
+
+    /// Renders a spam complaint as a report (ARF, XARF) addressed to `to`: `render` gets the
+    /// complaint's message, decoded and checked against its hash. `None` for other kinds, for a
+    /// stored copy without the bytes, and without a reporter address.
+    pub fn with_spam_report<T>(&self, to: &str, render: impl FnOnce(&crate::spam::SpamReport<'_>) -> T) -> Option<T> {
+        let spam = self.spam.as_ref()?;
+        let raw = spam.message.bytes()?;
+        let reporter = crate::spam::Reporter {
+            name: self.complainant.name.clone(),
+            email: self.complainant.email.clone()?,
+            org: None,
+        };
+        let details = crate::render::plain_text(self);
+        Some(render(&crate::spam::SpamReport {
+            raw: &raw,
+            analysis: &spam.analysis,
+            reporter: &reporter,
+            to,
+            reported_domain: spam.target.ascii(),
+            now: self.created_at.to_utc(),
+            id: &self.id,
+            locale: self.locale,
+            details: &details,
+        }))
     }
 
     pub fn from_json(json: &str) -> Result<Submission, serde_json::Error> {
@@ -174,7 +228,8 @@ fn without_prefix<'a>(summary: &'a str, prefix: &str) -> &'a str {
 
 /// The first non-empty line of the description, shortened at a word boundary.
 fn summarise(description: &str) -> String {
-    let line = description.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    // A bare CR ends a line too: the subject goes into mail headers.
+    let line = description.split(['\r', '\n']).map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     if line.chars().count() <= SUMMARY_CHARS {
         return line.to_owned();
     }
@@ -367,9 +422,71 @@ evil.example",
         assert_eq!(stored.for_storage(), stored);
     }
 
+    pub(crate) const SPAM_MESSAGE: &[u8] = include_bytes!("../tests/fixtures/multi-hop.eml");
+
+    /// A spam complaint about the fixture's sender, with the message as a chosen file.
+    pub(crate) fn spam_sample(target: &str) -> Submission {
+        let mut draft = Draft::new(Kind::SpamComplaint);
+        for (field, value) in [(Field::Name, "Alice Müller"), (Field::Email, "alice@recipient.example")] {
+            draft.set(field, value);
+        }
+        draft.set(Field::SpamTarget, target);
+        let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+        let valid = crate::validate::validate(
+            Kind::SpamComplaint,
+            &draft,
+            &Config::default(),
+            Locale::En,
+            now.date_naive(),
+            &crate::domain::testing::Idna,
+        )
+        .unwrap();
+        let message = RawMessage::new(crate::spam::MessageSource::File, Some("spam.eml"), SPAM_MESSAGE);
+        Submission::build(valid, uuid_v4([7; 16]), now, Locale::En, &Config::default())
+            .with_spam_message(message, crate::spam::analyse(SPAM_MESSAGE))
+    }
+
+    #[test]
+    fn a_spam_complaint_carries_target_message_and_analysis() {
+        let submission = spam_sample("Bulk-Sender.example");
+        let json: serde_json::Value = serde_json::from_str(&submission.to_json_pretty()).unwrap();
+        assert_eq!(json["kind"], "spam_complaint");
+        assert_eq!(json["subject"], "Spam report: bulk-sender.example", "no comments: the target names it");
+        assert_eq!(
+            json["spam"]["target"],
+            serde_json::json!({"domain": {"input": "Bulk-Sender.example", "unicode": "bulk-sender.example", "ascii": "bulk-sender.example"}})
+        );
+        assert_eq!(json["spam"]["message"]["source"], "file");
+        assert_eq!(json["spam"]["message"]["file_name"], "spam.eml");
+        assert_eq!(json["spam"]["message"]["size"], SPAM_MESSAGE.len());
+        assert_eq!(json["spam"]["message"]["sha256"], crate::sha256::sha256_hex(SPAM_MESSAGE));
+        assert_eq!(json["spam"]["analysis"]["source_ip"], "203.0.113.45");
+        assert_eq!(json["domains"], serde_json::json!([]));
+        // The exact bytes, whatever they are.
+        assert_eq!(submission.spam.as_ref().unwrap().message.bytes().as_deref(), Some(SPAM_MESSAGE));
+        // Storage never holds them; the hash stays.
+        let stored = submission.for_storage();
+        assert_eq!(stored.spam.as_ref().unwrap().message.content_base64, "");
+        assert_eq!(stored.spam.as_ref().unwrap().message.bytes(), None);
+        assert_eq!(stored.with_spam_report("abuse@example.org", |_| ()), None);
+
+        let ip = spam_sample("[2001:DB8::1]");
+        assert_eq!(ip.spam.as_ref().unwrap().target, crate::spam::SpamTarget::Ip("2001:db8::1".into()));
+        assert_eq!(ip.subject, "Spam report: 2001:db8::1");
+    }
+
+    #[test]
+    fn a_changed_message_is_not_taken_for_the_original() {
+        let mut submission = spam_sample("bulk-sender.example");
+        let spam = submission.spam.as_mut().unwrap();
+        spam.message.content_base64 = crate::render::eml::base64(b"Received: x\r\n\r\nother");
+        assert_eq!(spam.message.bytes(), None, "hash and size no longer match");
+    }
+
     #[test]
     fn json_round_trips_and_refuses_unknown_fields() {
-        for submission in [sample("x"), escalation_sample("x", Locale::En), abuse_sample()] {
+        for submission in [sample("x"), escalation_sample("x", Locale::En), abuse_sample(), spam_sample("203.0.113.45")]
+        {
             assert_eq!(Submission::from_json(&submission.to_json_pretty()).unwrap(), submission);
             let mut value: serde_json::Value = serde_json::to_value(&submission).unwrap();
             value["surprise"] = serde_json::json!(1);
@@ -418,6 +535,7 @@ evil.example",
                 dissatisfaction: None,
                 abuse_category: None,
                 urls: Vec::new(),
+                spam_target: None,
                 notes: Vec::new(),
             };
             let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();

@@ -34,6 +34,8 @@ pub struct Validated {
     /// its host to `domains`).
     pub abuse_category: Option<AbuseCategory>,
     pub urls: Vec<String>,
+    /// Spam complaint only: the domain or mail server complained about.
+    pub spam_target: Option<crate::spam::SpamTarget>,
     /// Things worth telling the complainant that are not errors (a URL reduced to its host).
     pub notes: Vec<String>,
 }
@@ -93,6 +95,7 @@ pub fn validate(
     let answered_on = text(Field::PreviousAnsweredOn);
     let dissatisfaction = text(Field::Dissatisfaction);
     let category = text(Field::AbuseCategory);
+    let spam_target = text(Field::SpamTarget);
     let (previous_complaint, date_problems) = crate::escalation::check_previous(
         previous_reference,
         sent_on.as_deref(),
@@ -127,6 +130,14 @@ pub fn validate(
         None => {
             let message = Msg::AbuseCategoryMissing.text(locale).to_owned();
             problems.push(Problem { field: Field::AbuseCategory, message });
+            None
+        }
+    });
+    let spam_target = spam_target.and_then(|input| match crate::spam::SpamTarget::parse(&input, uts46, locale) {
+        Ok(target) => Some(target),
+        Err(reason) => {
+            let message = Msg::SpamTargetInvalid.format(locale, &[("entry", &input), ("reason", &reason)]);
+            problems.push(Problem { field: Field::SpamTarget, message });
             None
         }
     });
@@ -178,6 +189,7 @@ pub fn validate(
         dissatisfaction,
         abuse_category,
         urls,
+        spam_target,
         notes,
     })
 }
@@ -197,6 +209,8 @@ fn missing(kind: Kind, field: Field) -> Msg {
         (_, Field::PreviousSentOn) => Msg::PreviousSentOnMissing,
         (_, Field::PreviousAnsweredOn) => Msg::PreviousAnsweredOnMissing,
         (_, Field::Dissatisfaction) => Msg::DissatisfactionMissing,
+        (_, Field::SpamTarget) => Msg::SpamTargetMissing,
+        (_, Field::SpamMessage) => Msg::SpamMessageMissing,
         // Never required by any kind; a kind that requires it gets its own message.
         (_, Field::Phone | Field::CustomerAccount | Field::Subject | Field::Evidence) => Msg::DescriptionMissing,
     }
@@ -553,6 +567,45 @@ mod tests {
         let de = abuse_problems(&Draft::new(Kind::AbuseReport), Locale::De);
         assert_eq!(de[1].1, "Wählen Sie die Art des Missbrauchs.");
         assert_eq!(de[2].1, "Geben Sie mindestens eine betroffene Domain oder Adresse (URL) an.");
+    }
+
+    #[test]
+    fn a_spam_complaint_needs_contact_and_a_domain_or_mail_server() {
+        let empty = Draft::new(Kind::SpamComplaint);
+        let problems: Vec<(Field, String)> =
+            validate(Kind::SpamComplaint, &empty, &Config::default(), Locale::En, today())
+                .unwrap_err()
+                .into_iter()
+                .map(|p| (p.field, p.message))
+                .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (Field::Name, "Enter your name.".into()),
+                (Field::Email, "Enter your email address so that we can reply.".into()),
+                (Field::SpamTarget, "Enter the domain or mail server you are complaining about.".into()),
+            ],
+            "the message itself is checked apart from the draft"
+        );
+        let target = |input: &str| {
+            let mut d = Draft::new(Kind::SpamComplaint);
+            d.set(Field::Name, "Alice");
+            d.set(Field::Email, "alice@example.de");
+            d.set(Field::SpamTarget, input);
+            validate(Kind::SpamComplaint, &d, &Config::default(), Locale::En, today()).map(|v| v.spam_target)
+        };
+        use crate::spam::SpamTarget;
+        assert_eq!(target(" 203.0.113.45 ").unwrap(), Some(SpamTarget::Ip("203.0.113.45".into())));
+        assert_eq!(target("[2001:DB8:0::1]").unwrap(), Some(SpamTarget::Ip("2001:db8::1".into())));
+        let Some(SpamTarget::Domain(domain)) = target("https://Mail.Bücher.example/x").unwrap() else { panic!() };
+        assert_eq!(domain.ascii, "mail.xn--bcher-kva.example");
+        let refused = target("not a host").unwrap_err();
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].field, Field::SpamTarget);
+        assert!(
+            refused[0].message.starts_with("“not a host” is neither a valid domain nor an IP address: "),
+            "{refused:?}"
+        );
     }
 
     #[test]

@@ -301,6 +301,7 @@ fn report<'a>(raw: &'a [u8], analysis: &'a Analysis, reporter: &'a Reporter) -> 
         now: Utc.with_ymd_and_hms(2026, 3, 12, 8, 30, 0).unwrap(),
         id: "6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f",
         locale: Locale::En,
+        details: "",
     }
 }
 

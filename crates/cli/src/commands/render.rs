@@ -1,4 +1,4 @@
-//! `complaint render --format json|text|mailto|eml SUBMISSION.json [--to MAILBOX] [--config CONFIG.json]`
+//! `complaint render --format json|text|mailto|eml|arf|xarf SUBMISSION.json [--to MAILBOX] [--config CONFIG.json]`
 
 use std::io::Write;
 
@@ -15,6 +15,8 @@ enum Format {
     Text,
     Mailto,
     Eml,
+    Arf,
+    Xarf,
 }
 
 impl Format {
@@ -24,7 +26,9 @@ impl Format {
             "text" => Ok(Format::Text),
             "mailto" => Ok(Format::Mailto),
             "eml" => Ok(Format::Eml),
-            other => Err(CliError::usage(format!("unknown format {other}; use json, text, mailto or eml"))),
+            "arf" => Ok(Format::Arf),
+            "xarf" => Ok(Format::Xarf),
+            other => Err(CliError::usage(format!("unknown format {other}; use json, text, mailto, eml, arf or xarf"))),
         }
     }
 }
@@ -35,7 +39,9 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
         return cli::write_out(stdout, cli::USAGE.as_bytes());
     }
     let format = Format::parse(
-        parsed.option("--format").ok_or_else(|| CliError::usage("render needs --format json|text|mailto|eml"))?,
+        parsed
+            .option("--format")
+            .ok_or_else(|| CliError::usage("render needs --format json|text|mailto|eml|arf|xarf"))?,
     )?;
     let path = parsed.one_positional("submission file (complaint render --format FORMAT SUBMISSION.json)")?;
 
@@ -48,17 +54,37 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
         Format::Json => {
             let mut json = submission.to_json_pretty();
             json.push('\n');
-            json
+            json.into_bytes()
         }
-        Format::Text => render::plain_text(&submission),
+        Format::Text => render::plain_text(&submission).into_bytes(),
         Format::Mailto => {
             let mut url = render::mail_plan(&submission, &mailbox).url;
             url.push('\n');
-            url
+            url.into_bytes()
         }
-        Format::Eml => render::eml(&submission, &mailbox),
+        Format::Eml => render::eml(&submission, &mailbox).into_bytes(),
+        Format::Arf => spam_report(&submission, path, &mailbox, render::arf)?,
+        Format::Xarf => spam_report(&submission, path, &mailbox, |report| render::xarf(report, None).into_bytes())?,
     };
-    cli::write_out(stdout, output.as_bytes())
+    cli::write_out(stdout, &output)
+}
+
+/// A report about a spam complaint's message; any other submission is bad input.
+fn spam_report(
+    submission: &Submission,
+    path: &str,
+    mailbox: &str,
+    write: impl FnOnce(&portal_core::spam::SpamReport<'_>) -> Vec<u8>,
+) -> Result<Vec<u8>, CliError> {
+    if submission.spam.is_none() {
+        return Err(CliError::input(format!("{path}: not a spam complaint: ARF and XARF report spam messages")));
+    }
+    submission.with_spam_report(mailbox, write).ok_or_else(|| {
+        CliError::input(format!(
+            "{path}: the spam message's content is missing or does not match its sha256 and size, \
+             or the complainant gave no email address"
+        ))
+    })
 }
 
 /// `--to`, else the kind's channel from `--config`, else from the built-in defaults.

@@ -71,6 +71,7 @@ fn run(args: &[String], stdout: &mut dyn Write, xarf: bool) -> Result<(), CliErr
         now,
         id: &id,
         locale: Locale::En,
+        details: "",
     };
     if xarf {
         cli::write_out(stdout, render::xarf(&report, None).as_bytes())

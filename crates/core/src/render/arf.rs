@@ -31,7 +31,8 @@ pub fn arf_file_name(report: &SpamReport<'_>) -> String {
 
 /// Renders the report.
 pub fn arf(report: &SpamReport<'_>) -> Vec<u8> {
-    let boundary = boundary_for(report.raw, report.id);
+    // The complainant's text goes into the body as it is, so the boundary must avoid it too.
+    let boundary = boundary_for(&[report.raw, report.details.as_bytes()], report.id);
     let analysis = report.analysis;
     let reporter = &report.reporter;
     let from = match &reporter.name {
@@ -75,6 +76,11 @@ pub fn arf(report: &SpamReport<'_>) -> Vec<u8> {
         for host in &analysis.url_hosts {
             out.push_str(&format!("  {}\r\n", line(host)));
         }
+    }
+    if !report.details.is_empty() {
+        // Body text, not header lines: line ends become CRLF, nothing else changes.
+        out.push_str("\r\n");
+        out.push_str(&report.details.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n"));
     }
 
     // 2. For machines (RFC 5965 §3.1, §3.2).
@@ -140,13 +146,13 @@ fn transfer_encoding(raw: &[u8]) -> &'static str {
     }
 }
 
-/// A boundary that occurs nowhere in the original.
-fn boundary_for(raw: &[u8], id: &str) -> String {
+/// A boundary that occurs nowhere in the original or the other texts of the report.
+fn boundary_for(texts: &[&[u8]], id: &str) -> String {
     let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
     let mut n = 0u32;
     loop {
         let boundary = format!("=_arf_{id}_{n}");
-        if !contains(raw, boundary.as_bytes()) {
+        if !texts.iter().any(|text| contains(text, boundary.as_bytes())) {
             return boundary;
         }
         n += 1;
@@ -182,7 +188,8 @@ mod tests {
     #[test]
     fn the_boundary_avoids_the_original() {
         let raw = b"Subject: x\r\n\r\n--=_arf_abc_0\r\n";
-        assert_eq!(boundary_for(raw, "abc"), "=_arf_abc_1");
+        assert_eq!(boundary_for(&[raw], "abc"), "=_arf_abc_1");
+        assert_eq!(boundary_for(&[b"x", raw], "abc"), "=_arf_abc_1");
     }
 
     #[test]

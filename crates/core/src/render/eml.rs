@@ -71,10 +71,11 @@ pub fn eml(submission: &Submission, to: &str) -> String {
 /// programs read in `name`/`filename`, although RFC 2231 is the standard way).
 fn file_name_param(name: &str) -> String {
     let name = single_line(name);
-    if name.is_ascii() && !name.contains(['"', '\\']) && name.len() <= 200 {
+    if name.is_ascii() && !name.contains(['"', '\\']) && !name.contains("=?") && name.len() <= 200 {
         format!("\"{name}\"")
     } else {
-        format!("\"{}\"", encode_words(&name).replace("\r\n ", " "))
+        // Always encoded: a `"` left as it is would end the parameter and start another.
+        format!("\"{}\"", encoded_words(&name).replace("\r\n ", " "))
     }
 }
 
@@ -97,7 +98,8 @@ pub(crate) fn phrase(name: &str) -> String {
     if name.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '.' || c == '-') {
         format!("\"{name}\"")
     } else {
-        encode_words(&name)
+        // Always encoded: `<`, `"` or `,` left as they are would add addresses to the field.
+        encoded_words(&name)
     }
 }
 
@@ -107,6 +109,12 @@ pub(crate) fn encode_words(text: &str) -> String {
     if text.is_ascii() && !text.contains("=?") && text.len() <= 900 {
         return text;
     }
+    encoded_words(&text)
+}
+
+/// [`encode_words`] even for plain ASCII: for a display name or a parameter value.
+fn encoded_words(text: &str) -> String {
+    let text = single_line(text);
     // 45 bytes of UTF-8 become 60 base64 characters: 72 with the `=?UTF-8?B?` and `?=` frame.
     const CHUNK_BYTES: usize = 45;
     let mut words = Vec::new();
@@ -140,6 +148,40 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// Strict RFC 4648 base64 without line breaks, as [`base64`] writes it; `None` for anything
+/// else (a submission from elsewhere whose content was changed on the way).
+pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    if bytes.len() % 4 != 0 {
+        return None;
+    }
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for (index, group) in bytes.chunks(4).enumerate() {
+        let last = index + 1 == bytes.len() / 4;
+        let padding = group.iter().rev().take_while(|&&c| c == b'=').count();
+        if padding > 2 || (padding > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &group[..4 - padding] {
+            n = n << 6 | value(c)?;
+        }
+        n <<= 6 * padding as u32;
+        out.extend_from_slice(&n.to_be_bytes()[1..4 - padding]);
+    }
+    Some(out)
+}
+
 /// Base64 in lines of 76 characters, each ended by CRLF (RFC 2045).
 fn base64_lines(bytes: &[u8]) -> String {
     let encoded = base64(bytes);
@@ -162,6 +204,12 @@ mod tests {
     fn base64_matches_rfc_4648_vectors() {
         for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
             assert_eq!(base64(input.as_bytes()), expected);
+            assert_eq!(base64_decode(expected).as_deref(), Some(input.as_bytes()));
+        }
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(base64_decode(&base64(&bytes)), Some(bytes));
+        for bad in ["Zg=", "Zg=a", "Z===", "Zm9v\r\n", "Zm9v!A==", "Zg==Zm9v"] {
+            assert_eq!(base64_decode(bad), None, "{bad}");
         }
     }
 

@@ -3,7 +3,7 @@
 use crate::i18n::{Locale, Msg};
 use crate::submission::Submission;
 
-use super::{eml_file_name, plain_text};
+use super::plain_text;
 
 /// Mail clients and browsers truncate or refuse longer `mailto:` URLs.
 pub const MAILTO_MAX_CHARS: usize = 1800;
@@ -44,10 +44,11 @@ pub struct MailPlan {
 /// The `mailto:` for a submission: the full text where it fits, else a short body that names
 /// the `.eml` to attach. Nothing is ever cut mid-text.
 pub fn mail_plan(submission: &Submission, mailbox: &str) -> MailPlan {
-    let file = eml_file_name(submission);
+    let file = super::mail_file_name(submission);
     let full = mailto_url(mailbox, &submission.subject, &plain_text(submission));
-    // Files never go into a URL: with evidence, the `.eml` (which carries them) is the message.
-    if full.len() <= MAILTO_MAX_CHARS && submission.evidence.is_empty() {
+    // Files never go into a URL: with evidence or a spam message, the downloaded file (which
+    // carries them) is the message.
+    if full.len() <= MAILTO_MAX_CHARS && submission.evidence.is_empty() && submission.spam.is_none() {
         return MailPlan { url: full, complete: true, eml_file_name: file };
     }
     let locale: Locale = submission.locale;

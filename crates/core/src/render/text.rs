@@ -49,7 +49,15 @@ pub fn plain_text(submission: &Submission) -> String {
     if let Some(category) = submission.abuse_category {
         line(Msg::FieldAbuseCategory.text(locale), category.label().text(locale));
     }
-    line(Msg::FieldDomains.text(locale), &domains);
+    if let Some(spam) = &submission.spam {
+        line(Msg::FieldSpamTarget.text(locale), &spam.target.display());
+        line(Msg::SpamCheckMessage.text(locale), &spam_message_line(&spam.message, locale));
+        if let Some(ip) = &spam.analysis.source_ip {
+            line(Msg::SpamSummarySourceIp.text(locale), ip);
+        }
+    } else {
+        line(Msg::FieldDomains.text(locale), &domains);
+    }
     if !submission.urls.is_empty() {
         line(Msg::UrlsLabel.text(locale), &submission.urls.join(" "));
     }
@@ -94,6 +102,16 @@ pub fn plain_text(submission: &Submission) -> String {
         }
     }
     out
+}
+
+/// The spam message for people: file name (if any), size and SHA-256.
+pub fn spam_message_line(message: &crate::spam::RawMessage, locale: Locale) -> String {
+    let size = crate::spam::format_size(usize::try_from(message.size).unwrap_or(usize::MAX), locale);
+    let line = Msg::SpamCheckMessageLine.format(locale, &[("size", &size), ("sha256", &message.sha256)]);
+    match &message.file_name {
+        Some(name) => format!("{name} ({line})"),
+        None => line,
+    }
 }
 
 /// One evidence file for people: name, size and SHA-256 (or "not read" for a refused one).
