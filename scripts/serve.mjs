@@ -3,7 +3,10 @@
 // applied (CSP, caching), and index.html for any other path so deep links work (SPA fallback).
 // Used by `make serve` and by the end-to-end tests; loopback only.
 //
-//   node scripts/serve.mjs [--dist dist] [--port 8080]
+//   node scripts/serve.mjs [--dist dist] [--port 8080] [--prefix /beschwerde/]
+//
+// --prefix serves the build under a sub-path, as built with `scripts/build.sh --public-url /beschwerde/`;
+// anything outside it is a 404, so a path the app forgot to prefix shows up at once.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -48,10 +51,13 @@ function headersFor(rules, path) {
 
 /**
  * A request handler for a static dist/. Returns true when it answered.
- * `overrides` maps paths to { status, type, body } served instead of files (tests use it for config.json).
+ * `overrides` maps paths to { status, type, body } served instead of files (tests use it for config.json);
+ * `prefix` is the sub-path the site lives under. Override keys are paths inside the site
+ * ('/config.json' is then served at '/beschwerde/config.json'); `_headers` patterns carry the prefix.
  */
-export async function createStaticHandler(dist, overrides = new Map()) {
+export async function createStaticHandler(dist, overrides = new Map(), { prefix = '/' } = {}) {
   const root = resolve(dist);
+  const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
   let rules = [];
   try {
     rules = parseHeaders(await readFile(join(root, '_headers'), 'utf8'));
@@ -60,10 +66,16 @@ export async function createStaticHandler(dist, overrides = new Map()) {
   }
   return async function handle(req, res) {
     const url = new URL(req.url, 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+    const full = decodeURIComponent(url.pathname);
+    if (!full.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`not found: this site lives under ${base}`);
+      return true;
+    }
+    let path = `/${full.slice(base.length)}`;
     const override = overrides.get(path);
     if (override) {
-      res.writeHead(override.status, { 'Content-Type': override.type, ...headersFor(rules, path) });
+      res.writeHead(override.status, { 'Content-Type': override.type, ...headersFor(rules, base + path.slice(1)) });
       res.end(override.body);
       return true;
     }
@@ -91,8 +103,8 @@ export async function createStaticHandler(dist, overrides = new Map()) {
     }
     res.writeHead(200, {
       'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream',
-      ...headersFor(rules, '/'),
-      ...headersFor(rules, served),
+      ...headersFor(rules, base),
+      ...headersFor(rules, base + served.slice(1)),
     });
     res.end(body);
     return true;
@@ -107,14 +119,15 @@ async function main() {
   };
   const dist = option('--dist', 'dist');
   const port = Number(option('--port', '8080'));
-  const handle = await createStaticHandler(dist);
+  const prefix = option('--prefix', '/');
+  const handle = await createStaticHandler(dist, new Map(), { prefix });
   createServer((req, res) => {
     handle(req, res).catch((error) => {
       res.writeHead(500);
       res.end(String(error));
     });
   }).listen(port, '127.0.0.1', () => {
-    console.log(`Serving ${dist} on http://127.0.0.1:${port}/ (Ctrl-C stops)`);
+    console.log(`Serving ${dist} on http://127.0.0.1:${port}${prefix} (Ctrl-C stops)`);
   });
 }
 

@@ -11,5 +11,7 @@ pub mod state;
 
 /// Mounts the portal into `<body>`.
 pub fn start() {
+    // Before any request, so a POST refused by the page's policy can be told apart (§7).
+    platform::csp::watch();
     leptos::mount::mount_to_body(app::App);
 }

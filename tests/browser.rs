@@ -66,6 +66,7 @@ fn sample_submission(kind: Kind) -> Submission {
         dissatisfaction: None,
         abuse_category: None,
         urls: Vec::new(),
+        spam: None,
         evidence: Vec::new(),
         deadlines: portal_core::deadline::Deadlines::for_submission(
             chrono::NaiveDate::from_ymd_opt(2025, 3, 14).unwrap(),
@@ -375,4 +376,22 @@ fn the_core_with_the_browser_mapper_applies_every_rule() {
     assert_eq!(refused("a\u{05D0}.de"), DomainError::Bidi);
     assert_eq!(refused("a\u{200D}b.de"), DomainError::Joiner);
     assert_eq!(refused("xn--zz.de"), DomainError::BadPunycode);
+}
+
+#[wasm_bindgen_test]
+async fn a_spam_message_round_trips_through_indexeddb_byte_for_byte() {
+    use complaint_portal::platform::message_store::{self, StoredMessage};
+    use portal_core::spam::MessageSource;
+    // Every byte value, CR and LF included, and more than localStorage would take in one item.
+    let bytes: Vec<u8> = (0..6 * 1024 * 1024).map(|i: u32| (i % 251) as u8).collect();
+    let message = StoredMessage { bytes, source: MessageSource::File, file_name: Some("spam ä.eml".into()) };
+    assert!(message_store::save(&message).await, "IndexedDB refused the message");
+    assert_eq!(message_store::load().await, Some(message.clone()));
+
+    let pasted = StoredMessage { bytes: b"Received: x\n\nhi".to_vec(), source: MessageSource::Paste, file_name: None };
+    assert!(message_store::save(&pasted).await);
+    assert_eq!(message_store::load().await, Some(pasted), "one message at a time: the new one replaces the old");
+
+    assert!(message_store::delete().await);
+    assert_eq!(message_store::load().await, None);
 }

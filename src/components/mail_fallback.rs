@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_core::render::{eml, mail_plan, plain_text};
+use portal_core::render::{mail_file, mail_plan, plain_text};
 use portal_core::route::Route;
 use portal_core::{Kind, Msg, Submission};
 
@@ -27,8 +27,8 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
     let download_eml = {
         let mailbox = mailbox.clone();
         move |_| {
-            let message = submission.with_untracked(|s| eml(s, &mailbox));
-            let _ = download::download(&plan.get_untracked().eml_file_name, "message/rfc822", &message);
+            let file = submission.with_untracked(|s| mail_file(s, &mailbox));
+            let _ = download::download(&file.name, file.mime, &file.bytes);
         }
     };
     let copy = move |_| {
@@ -38,7 +38,7 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
         let mailbox = mailbox.clone();
         move |_| {
             storage::forget(kind);
-            portal.evidence.set(Vec::new());
+            portal.forget_files();
             let receipt =
                 Receipt { submission: submission.get_untracked(), delivery: Delivery::Mail, mailbox: mailbox.clone() };
             storage::save_receipt(&receipt);
@@ -56,8 +56,11 @@ pub fn MailFallback(kind: Kind, #[prop(into)] submission: Signal<Submission>) ->
         let locale = portal.locale.get();
         let plan = plan.get();
         // Files never go into a link: the downloaded `.eml` carries them.
-        let has_files = submission.with(|s| !s.evidence.is_empty());
-        let why = if has_files { Msg::MailAttachEvidence } else { Msg::MailTooLong };
+        let why = submission.with(|s| match (&s.spam, s.evidence.is_empty()) {
+            (Some(_), _) => Msg::MailAttachSpam,
+            (None, false) => Msg::MailAttachEvidence,
+            (None, true) => Msg::MailTooLong,
+        });
         let too_long = (!plan.complete).then(|| view! { <p class="warning">{why.text(locale)}</p> });
         view! {
             <section class="mail-fallback" aria-labelledby="mail-heading">

@@ -7,3 +7,5 @@ pub mod field;
 pub mod layout;
 pub mod mail_fallback;
 pub mod radios;
+pub mod spam_message;
+pub mod spam_summary;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use portal_core::abuse::EvidenceFile;
 use portal_core::route::Route;
+use portal_core::spam::{Analysis, RawMessage};
 use portal_core::validate::validate;
 use portal_core::{Kind, Msg, Submission, Validated};
 
@@ -11,7 +12,7 @@ use crate::components::mail_fallback::MailFallback;
 use crate::platform::idna::UrlUts46;
 use crate::platform::router::Link;
 use crate::platform::storage;
-use crate::state::Portal;
+use crate::state::{Portal, SpamInput};
 
 mod answers;
 mod send_panel;
@@ -21,6 +22,22 @@ use send_panel::SendPanel;
 
 #[component]
 pub fn CheckPage(kind: Kind) -> impl IntoView {
+    let portal = Portal::get();
+    if kind != Kind::SpamComplaint {
+        return view! { <CheckAnswers kind/> }.into_any();
+    }
+    // A spam message restored after a reload is checked again first; the page then shows
+    // exactly what will be sent.
+    let settled = Memo::new(move |_| portal.spam.with(|spam| !matches!(spam, SpamInput::Checking(_))));
+    (move || match settled.get() {
+        true => view! { <CheckAnswers kind/> }.into_any(),
+        false => view! { <p class="loading" role="status">{portal.t(Msg::SpamAnalysing)}</p> }.into_any(),
+    })
+    .into_any()
+}
+
+#[component]
+fn CheckAnswers(kind: Kind) -> impl IntoView {
     let portal = Portal::get();
     let draft = storage::load_draft(kind);
     let today = crate::platform::today();
@@ -34,7 +51,10 @@ pub fn CheckPage(kind: Kind) -> impl IntoView {
     let evidence =
         if kind.need(portal_core::Field::Evidence).is_some() { portal.evidence.get_untracked() } else { Vec::new() };
     let files_ok = evidence.iter().all(portal_core::abuse::EvidenceFile::has_content);
-    let Some(submission) = validate_now().filter(|_| files_ok).map(|valid| prepare(kind, valid, evidence, &portal))
+    let spam = portal.spam.with_untracked(SpamInput::for_submission);
+    let spam_ok = kind != Kind::SpamComplaint || spam.is_some();
+    let Some(submission) =
+        validate_now().filter(|_| files_ok && spam_ok).map(|valid| prepare(kind, valid, evidence, spam, &portal))
     else {
         return (move || {
             let locale = portal.locale.get();
@@ -73,19 +93,28 @@ pub fn CheckPage(kind: Kind) -> impl IntoView {
 /// The submission to send: the pending one when nothing changed since it was built (so a
 /// retry keeps its id and `Idempotency-Key`), a new one otherwise.
 /// Storage holds it without the files' contents, so it is compared that way.
-fn prepare(kind: Kind, validated: Validated, evidence: Vec<EvidenceFile>, portal: &Portal) -> Submission {
+fn prepare(
+    kind: Kind,
+    validated: Validated,
+    evidence: Vec<EvidenceFile>,
+    spam: Option<(RawMessage, Analysis)>,
+    portal: &Portal,
+) -> Submission {
     let locale = portal.locale.get_untracked();
-    if let Some(pending) = storage::load_pending(kind) {
-        let same = portal.config.with_value(|config| {
-            Submission::build(validated.clone(), pending.id.clone(), pending.created_at, locale, config)
-                .with_evidence(evidence.clone())
+    let build = |id: String, created_at| {
+        let submission = portal.config.with_value(|config| {
+            Submission::build(validated.clone(), id, created_at, locale, config).with_evidence(evidence.clone())
         });
+        match spam.clone() {
+            Some((message, analysis)) => submission.with_spam_message(message, analysis),
+            None => submission,
+        }
+    };
+    if let Some(pending) = storage::load_pending(kind) {
+        let same = build(pending.id.clone(), pending.created_at);
         if same.for_storage() == pending {
             return same;
         }
     }
-    let id = portal_core::submission::uuid_v4(crate::platform::random_bytes());
-    portal.config.with_value(|config| {
-        Submission::build(validated, id, chrono::Local::now().fixed_offset(), locale, config).with_evidence(evidence)
-    })
+    build(portal_core::submission::uuid_v4(crate::platform::random_bytes()), chrono::Local::now().fixed_offset())
 }

@@ -12,6 +12,7 @@ use crate::components::escalation_window::EscalationWindow;
 use crate::components::evidence::EvidenceInput;
 use crate::components::field::FieldInput;
 use crate::components::radios::RadioGroup;
+use crate::components::spam_message::SpamMessageInput;
 use crate::platform::idna::UrlUts46;
 use crate::platform::router::Router;
 use crate::platform::{self, storage};
@@ -31,9 +32,12 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
     let problems = Memo::new(move |_| {
         let locale = portal.locale.get();
         checked.with(|snapshot| match snapshot {
-            Some(draft) => portal.evidence.with_untracked(|files| {
-                portal.config.with_value(|config| all_problems(kind, draft, files, config, locale, today))
-            }),
+            Some(draft) if kind.need(Field::SpamMessage).is_some() => {
+                // The worker's verdict may arrive after "Continue": the summary follows it.
+                portal.spam.track();
+                portal.config.with_value(|config| all_problems(kind, draft, &portal, config, locale, today))
+            }
+            Some(draft) => portal.config.with_value(|config| all_problems(kind, draft, &portal, config, locale, today)),
             None => Vec::new(),
         })
     });
@@ -42,9 +46,8 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
         ev.prevent_default();
         let snapshot = draft.get_untracked();
         let locale = portal.locale.get_untracked();
-        let valid = portal.evidence.with_untracked(|files| {
-            portal.config.with_value(|config| all_problems(kind, &snapshot, files, config, locale, today).is_empty())
-        });
+        let valid =
+            portal.config.with_value(|config| all_problems(kind, &snapshot, &portal, config, locale, today).is_empty());
         if valid {
             router.go(Route::Check(kind), None);
         } else {
@@ -67,6 +70,7 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
             let input = match field.control() {
                 Control::Radios(_) => view! { <RadioGroup kind field draft errors/> }.into_any(),
                 Control::Files => view! { <EvidenceInput kind errors/> }.into_any(),
+                Control::RawMessage => view! { <SpamMessageInput kind errors draft/> }.into_any(),
                 _ => view! { <FieldInput kind field need draft errors/> }.into_any(),
             };
             view! { {input} {window} }
@@ -77,6 +81,7 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
         let locale = portal.locale.get();
         view! {
             <h1>{kind.title().text(locale)}</h1>
+            {kind.notice().map(|notice| view! { <p class="notice">{notice.text(locale)}</p> })}
             <p class="field__hint">{Msg::DraftSaved.text(locale)}</p>
         }
     };
@@ -90,20 +95,27 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
     }
 }
 
-/// The draft's problems and, for a kind with evidence files, those of the chosen files, in the
-/// order of the form.
+/// The draft's problems and those of what lives outside it (evidence files, the spam
+/// message), in the order of the form. Untracked: called on "Continue", not while typing.
 pub fn all_problems(
     kind: Kind,
     draft: &Draft,
-    files: &[portal_core::abuse::EvidenceFile],
+    portal: &Portal,
     config: &Config,
     locale: Locale,
     today: chrono::NaiveDate,
 ) -> Vec<Problem> {
     let mut problems = validate(kind, draft, config, locale, today, &UrlUts46).err().unwrap_or_default();
     if kind.need(Field::Evidence).is_some() {
-        let meta: Vec<(&str, u64)> = files.iter().map(|file| (file.name.as_str(), file.size)).collect();
-        problems.extend(portal_core::abuse::check_evidence(&meta, &config.limits, locale));
+        portal.evidence.with_untracked(|files| {
+            let meta: Vec<(&str, u64)> = files.iter().map(|file| (file.name.as_str(), file.size)).collect();
+            problems.extend(portal_core::abuse::check_evidence(&meta, &config.limits, locale));
+        });
     }
+    if kind.need(Field::SpamMessage).is_some() {
+        problems.extend(portal.spam.with_untracked(|spam| spam.problems(locale)));
+    }
+    // In the order of the form, so the summary reads top to bottom.
+    problems.sort_by_key(|problem| kind.fields().iter().position(|(field, _)| *field == problem.field));
     problems
 }

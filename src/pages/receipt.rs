@@ -30,14 +30,18 @@ pub fn ReceiptPage() -> impl IntoView {
         let submission = receipt.submission.clone();
         let reference = reference.clone();
         move |_| {
-            let _ = download::download(&ics_file_name(&submission), "text/calendar", &ics(&submission, &reference));
+            let _ = download::download(
+                &ics_file_name(&submission),
+                "text/calendar",
+                ics(&submission, &reference).as_bytes(),
+            );
         }
     };
     let download_copy = move |_| {
         let _ = download::download(
             &eml_file_name(&receipt.submission),
             "message/rfc822",
-            &eml(&receipt.submission, &receipt.mailbox),
+            eml(&receipt.submission, &receipt.mailbox).as_bytes(),
         );
     };
     (move || {

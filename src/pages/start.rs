@@ -25,8 +25,7 @@ pub fn StartPage() -> impl IntoView {
                     Kind::Escalation => (Msg::StartEscalationLink, Msg::StartEscalationHint),
                     Kind::Feedback => (Msg::StartFeedbackLink, Msg::StartFeedbackHint),
                     Kind::AbuseReport => (Msg::StartAbuseLink, Msg::StartAbuseHint),
-                    // Offered once its form exists (its own issue).
-                    Kind::SpamComplaint => (kind.title(), kind.title()),
+                    Kind::SpamComplaint => (Msg::StartSpamLink, Msg::StartSpamHint),
                 };
                 view! {
                     <li class="kind-list__item">

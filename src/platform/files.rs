@@ -25,7 +25,7 @@ pub async fn read_chosen(input: &web_sys::HtmlInputElement, limits: &Limits) -> 
     files
 }
 
-async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

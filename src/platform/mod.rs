@@ -2,11 +2,14 @@
 //! components call these; the core never does.
 
 pub mod config;
+pub mod csp;
 pub mod download;
 pub mod files;
 pub mod idna;
+pub mod message_store;
 pub mod router;
 pub mod send;
+pub mod spam_worker;
 pub mod storage;
 
 /// 16 bytes from the browser's cryptographic random source.

@@ -71,6 +71,11 @@ pub fn save_pending(kind: Kind, submission: Option<&Submission>) {
 pub fn forget(kind: Kind) {
     write(&draft_key(kind), None);
     write(&pending_key(kind), None);
+    if kind == Kind::SpamComplaint {
+        leptos::task::spawn_local(async {
+            crate::platform::message_store::delete().await;
+        });
+    }
 }
 
 /// The last receipt, so that reloading the confirmation page keeps the reference.

@@ -114,7 +114,7 @@ impl EvidenceFile {
 }
 
 /// A MIME type fit for a header: `type/subtype` of token characters, else the generic one.
-fn clean_mime(mime: &str) -> String {
+pub(crate) fn clean_mime(mime: &str) -> String {
     let token =
         |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b));
     match mime.trim().split_once('/') {

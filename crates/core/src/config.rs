@@ -361,4 +361,198 @@ mod tests {
             assert!(Config::from_json(&json).is_ok(), "{endpoint}");
         }
     }
+
+    /// The two complete examples of docs/config.md, read from the files the docs point at.
+    const MAILBOXES_ONLY: &str = include_str!("../../../docs/examples/mailboxes-only.json");
+    const ENDPOINT_PER_KIND: &str = include_str!("../../../docs/examples/endpoint-per-kind.json");
+
+    #[test]
+    fn the_reference_shows_the_example_files_as_they_are() {
+        let reference = include_str!("../../../docs/config.md");
+        for example in [MAILBOXES_ONLY, ENDPOINT_PER_KIND] {
+            assert!(reference.contains(example.trim()), "docs/config.md does not show:\n{example}");
+        }
+    }
+
+    #[test]
+    fn the_documented_examples_parse_to_what_the_docs_say() {
+        let mailboxes = Config::from_json(MAILBOXES_ONLY).unwrap();
+        assert!(Kind::ALL.iter().all(|&kind| mailboxes.channel(kind).endpoint.is_none()));
+        assert_eq!(mailboxes.channel(Kind::Escalation).mailbox, "eskalation@registrar.example");
+        assert_eq!(mailboxes.fax, None);
+        assert_eq!(mailboxes.limits, Limits::default());
+        assert!(mailboxes.customer_account.as_ref().is_some_and(|rule| rule.matches("K-654321")));
+
+        let endpoints = Config::from_json(ENDPOINT_PER_KIND).unwrap();
+        assert!(Kind::ALL.iter().all(|&kind| endpoints.channel(kind).endpoint.is_some()));
+        assert_eq!(
+            endpoints.channel(Kind::SpamComplaint).endpoint.as_deref(),
+            Some("https://intake.registrar.example/spam")
+        );
+        assert_eq!(endpoints.submission_format, SubmissionFormat::Multipart);
+        assert_eq!(endpoints.deadline_rule, DeadlineRule::Arbeitstage);
+        assert_eq!(endpoints.state, "BY");
+        assert_eq!(endpoints.limits.send_attempts, 4);
+        assert_eq!(endpoints.privacy_notice_url.as_deref(), Some("/datenschutz.html"));
+    }
+
+    /// The keys of the object at `path` (dotted) in `document`.
+    fn keys_at<'d>(document: &'d serde_json::Value, path: &[&str]) -> Vec<&'d str> {
+        let object = path.iter().fold(document, |value, key| &value[*key]);
+        object.as_object().map(|fields| fields.keys().map(String::as_str).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_endpoint_example_uses_every_field_the_reader_knows() {
+        let document: serde_json::Value = serde_json::from_str(ENDPOINT_PER_KIND).unwrap();
+        fn sorted(mut names: Vec<&str>) -> Vec<&str> {
+            names.sort_unstable();
+            names
+        }
+        let expect = |path: &[&str], known: &[&str]| {
+            assert_eq!(sorted(keys_at(&document, path)), sorted(known.to_vec()), "fields of {path:?}");
+        };
+        expect(&[], read::TOP_FIELDS);
+        expect(&["organisation"], read::ORGANISATION_FIELDS);
+        expect(&["channels"], read::CHANNELS_FIELDS);
+        for kind in read::CHANNELS_FIELDS {
+            expect(&["channels", kind], read::CHANNEL_FIELDS);
+        }
+        expect(&["limits"], read::LIMITS_FIELDS);
+        expect(&["customer_account"], read::CUSTOMER_ACCOUNT_FIELDS);
+    }
+
+    /// Every field and every object of the complete example, with a value of the wrong type in
+    /// its place (no field takes `true`), must be refused with an error naming exactly that path.
+    #[test]
+    fn a_wrong_type_anywhere_is_named_by_its_dotted_path() {
+        fn paths(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+            match value {
+                serde_json::Value::Object(fields) => {
+                    for (key, field) in fields {
+                        paths(field, if path.is_empty() { key.clone() } else { format!("{path}.{key}") }, out);
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (index, item) in items.iter().enumerate() {
+                        paths(item, format!("{path}[{index}]"), out);
+                    }
+                }
+                _ => {}
+            }
+            if !path.is_empty() {
+                out.push(path);
+            }
+        }
+        fn replace(value: &mut serde_json::Value, path: &str) {
+            let mut slot = value;
+            for step in path.split('.') {
+                let (key, index) = match step.split_once('[') {
+                    Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+                    None => (step, None),
+                };
+                slot = &mut slot[key];
+                if let Some(index) = index {
+                    slot = &mut slot[index];
+                }
+            }
+            *slot = serde_json::Value::Bool(true);
+        }
+        let document: serde_json::Value = serde_json::from_str(ENDPOINT_PER_KIND).unwrap();
+        let mut all = Vec::new();
+        paths(&document, String::new(), &mut all);
+        assert!(all.len() > 30, "{all:?}");
+        for path in all {
+            let mut broken = document.clone();
+            replace(&mut broken, &path);
+            let error = Config::from_json(&broken.to_string()).unwrap_err();
+            assert_eq!(error.field, path, "{error}");
+            assert!(
+                error.message.starts_with("expected ") && error.message.ends_with("found true or false"),
+                "{error}"
+            );
+        }
+    }
+
+    /// Values of the right type that the rules refuse: at least one case for every field of the
+    /// config, each error naming the field's dotted path.
+    #[test]
+    fn every_field_has_an_invalid_value_that_is_named() {
+        let cases = [
+            (r#"{"organisation": "Beispiel GmbH"}"#, "organisation"),
+            (r#"{"organisation": {"name": null}}"#, "organisation.name"),
+            (r#"{"organisation": {"department": 7}}"#, "organisation.department"),
+            (r#"{"organisation": {"street": ["Hauptstraße 1"]}}"#, "organisation.street"),
+            (r#"{"organisation": {"postal_code": 66111}}"#, "organisation.postal_code"),
+            (r#"{"organisation": {"city": {}}}"#, "organisation.city"),
+            (r#"{"organisation": {"country": false}}"#, "organisation.country"),
+            (r#"{"phone": 6811234560}"#, "phone"),
+            (r#"{"fax": ["+49"]}"#, "fax"),
+            (r#"{"channels": []}"#, "channels"),
+            (r#"{"channels": {"complaints": {"mailbox": "c@example.org"}}}"#, "channels.complaints"),
+            (r#"{"channels": {"service_complaint": "c@example.org"}}"#, "channels.service_complaint"),
+            (
+                r#"{"channels": {"service_complaint": {"mailbox": "c@@example.org"}}}"#,
+                "channels.service_complaint.mailbox",
+            ),
+            (r#"{"channels": {"abuse_report": {"mailbox": "abuse"}}}"#, "channels.abuse_report.mailbox"),
+            (r#"{"channels": {"spam_complaint": {"mailbox": "a b@example.org"}}}"#, "channels.spam_complaint.mailbox"),
+            (r#"{"channels": {"escalation": {"mailbox": ""}}}"#, "channels.escalation.mailbox"),
+            (r#"{"channels": {"feedback": {"mailbox": "f@example.org", "to": "x"}}}"#, "channels.feedback.to"),
+            (
+                r#"{"channels": {"service_complaint": {"mailbox": "c@example.org", "endpoint": "//evil.example/x"}}}"#,
+                "channels.service_complaint.endpoint",
+            ),
+            (
+                r#"{"channels": {"abuse_report": {"mailbox": "a@example.org", "endpoint": "api/abuse"}}}"#,
+                "channels.abuse_report.endpoint",
+            ),
+            (
+                r#"{"channels": {"spam_complaint": {"mailbox": "a@example.org", "endpoint": "https:///spam"}}}"#,
+                "channels.spam_complaint.endpoint",
+            ),
+            (
+                r#"{"channels": {"escalation": {"mailbox": "e@example.org", "endpoint": "/api/x y"}}}"#,
+                "channels.escalation.endpoint",
+            ),
+            (
+                r#"{"channels": {"feedback": {"mailbox": "f@example.org", "endpoint": "http://10.0.0.1/f"}}}"#,
+                "channels.feedback.endpoint",
+            ),
+            (r#"{"submission_format": "form-data"}"#, "submission_format"),
+            (r#"{"submission_format": null}"#, "submission_format"),
+            (r#"{"deadline_rule": "Werktage"}"#, "deadline_rule"),
+            (r#"{"state": "sl"}"#, "state"),
+            (r#"{"state": "DE-SL"}"#, "state"),
+            (r#"{"limits": 10}"#, "limits"),
+            (r#"{"limits": {"spam_message_bytes": 0}}"#, "limits.spam_message_bytes"),
+            (r#"{"limits": {"evidence_files": 4294967296}}"#, "limits.evidence_files"),
+            (r#"{"limits": {"evidence_files": 2.5}}"#, "limits.evidence_files"),
+            (r#"{"limits": {"evidence_file_bytes": 0}}"#, "limits.evidence_file_bytes"),
+            (r#"{"limits": {"send_timeout_ms": 0}}"#, "limits.send_timeout_ms"),
+            (r#"{"limits": {"send_timeout_ms": "15s"}}"#, "limits.send_timeout_ms"),
+            (r#"{"limits": {"send_attempts": 11}}"#, "limits.send_attempts"),
+            (r#"{"languages": "de"}"#, "languages"),
+            (r#"{"languages": ["de", "EN"]}"#, "languages[1]"),
+            (r#"{"privacy_notice_url": "http://registrar.example/datenschutz"}"#, "privacy_notice_url"),
+            (r#"{"privacy_notice_url": "datenschutz.html"}"#, "privacy_notice_url"),
+            (r#"{"customer_account": "K-\\d{6}"}"#, "customer_account"),
+            (r#"{"customer_account": {"pattern": "K-\\d{6}"}}"#, "customer_account"),
+            (
+                r#"{"customer_account": {"pattern": "K-\\d{6}", "example": "K-1", "hint": "x"}}"#,
+                "customer_account.hint",
+            ),
+            (r#"{"customer_account": {"pattern": "K-\\d{6", "example": "K-123456"}}"#, "customer_account.pattern"),
+            (r#"{"customer_account": {"pattern": "K-\\d{6}", "example": "K-12345"}}"#, "customer_account.example"),
+        ];
+        for (json, field) in cases {
+            match Config::from_json(json) {
+                Ok(_) => panic!("accepted: {json}"),
+                Err(error) => {
+                    assert_eq!(error.field, field, "{json}: {error}");
+                    assert!(!error.message.is_empty(), "{json}");
+                }
+            }
+        }
+    }
 }

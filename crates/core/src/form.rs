@@ -129,6 +129,12 @@ impl Kind {
         }
     }
 
+    /// What the page says before anyone types: a spam complaint needs contact details, as
+    /// anonymous complaints are not answered.
+    pub fn notice(self) -> Option<Msg> {
+        (self == Kind::SpamComplaint).then_some(Msg::SpamContactNotice)
+    }
+
     /// Whether the procedure promises dates for this kind (acknowledgement, answer, and for an
     /// escalation the final answer). Every complaint and report gets them; feedback is passed
     /// on to the team responsible, with no date promised.

@@ -119,6 +119,8 @@ messages! {
         de: "Sie sind mit dem Service unzufrieden, den Sie von uns erhalten haben.",
         en: "You are unhappy with the service you received from us.",
     },
+    StartSpamLink => { de: "Sich über Spam beschweren", en: "Complain about spam" },
+    StartSpamHint => { de: "Sie haben unerwünschte E-Mails erhalten, die über eine unserer Domains oder einen unserer Mailserver kamen. Sie brauchen die vollständige Nachricht mit allen Kopfzeilen.", en: "You received unwanted email sent through one of our domains or mail servers. You need the complete message with all its header lines." },
     StartAbuseLink => { de: "Domain-Missbrauch melden", en: "Report domain abuse" },
     StartAbuseHint => {
         de: "Sie möchten melden, dass einer unserer Kunden eine Domain missbraucht: Phishing, Schadsoftware, Botnetz, Pharming, Spam oder anderes.",
@@ -310,6 +312,7 @@ messages! {
     SpamMessageMissing => { de: "Fügen Sie die vollständige Nachricht ein oder wählen Sie sie als Datei.", en: "Paste the complete message or choose it as a file." },
     SpamTargetMissing => { de: "Geben Sie die Domain oder den Mailserver an, über den Sie sich beschweren.", en: "Enter the domain or mail server you are complaining about." },
     SpamTargetInvalid => { de: "„{entry}“ ist weder eine gültige Domain noch eine IP-Adresse: {reason}", en: "“{entry}” is neither a valid domain nor an IP address: {reason}" },
+    SpamTargetOneHost => { de: "Geben Sie genau einen Hostnamen oder eine IP-Adresse an.", en: "Enter exactly one host name or IP address." },
     SpamCheckMessage => { de: "Nachricht", en: "Message" },
     SpamCheckMessageLine => { de: "{size}, SHA-256: {sha256}", en: "{size}, SHA-256: {sha256}" },
     MailAttachSpam => { de: "Eine E-Mail-Nachricht passt nicht in einen E-Mail-Link. Laden Sie den Bericht herunter und hängen Sie ihn an Ihre E-Mail an: Er enthält Ihre Beschwerde und die Nachricht unverändert.", en: "An email message does not fit into an email link. Download the report and attach it to your email: it holds your complaint and the message unchanged." },

@@ -516,9 +516,9 @@ fn scan_urls(text: &str, html: bool, urls: &mut Vec<String>, hosts: &mut Vec<Str
         let rest = &lower[at..];
         let Some(found) = rest.find("://").map(|i| at + i) else { break };
         // The scheme: letters right before `://`.
-        let scheme_start = lower[..found]
-            .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '+' && c != '-' && c != '.')
-            .map_or(0, |i| i + 1);
+        // (Trimmed, not `rfind` + 1: the character before the scheme may be wider than a byte.)
+        let scheme_start =
+            lower[..found].trim_end_matches(|c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')).len();
         let scheme = &lower[scheme_start..found];
         at = found + 3;
         if !matches!(scheme, "http" | "https" | "ftp") {
@@ -586,6 +586,29 @@ fn url_host(rest: &str) -> Option<String> {
     (host.len() > 1).then_some(host)
 }
 
+/// The spam worker's answer about one message (crates/spam-worker runs [`examine`] off the
+/// page's thread): why it cannot be taken, or what the analysis found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Examined {
+    /// The request this answers: the page ignores answers about a message since replaced.
+    pub id: u32,
+    pub problem: Option<RawProblem>,
+    pub analysis: Option<Analysis>,
+    /// Of the bytes, lower-case hex: computed here so the page does not hash 10 MB itself.
+    pub sha256: String,
+    /// Microseconds the worker spent, for the benchmark.
+    pub elapsed_us: u64,
+}
+
+/// [`check_raw`], then [`analyse`] for a message that can be taken.
+pub fn examine(id: u32, raw: &[u8], limit: usize) -> Examined {
+    let (problem, analysis) = match check_raw(raw, limit) {
+        Ok(()) => (None, Some(analyse(raw))),
+        Err(problem) => (Some(problem), None),
+    };
+    Examined { id, problem, analysis, sha256: crate::sha256::sha256_hex(raw), elapsed_us: 0 }
+}
+
 /// What a spam complaint is about: the domain or mail server the complainant names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -597,16 +620,25 @@ pub enum SpamTarget {
 }
 
 impl SpamTarget {
-    /// An IP address, else a domain or host name (a URL gives its host). `Err` carries the
-    /// reason, worded for the complainant.
-    pub fn parse(input: &str, uts46: &dyn crate::domain::Uts46, locale: Locale) -> Result<SpamTarget, String> {
+    /// An IP address, else a domain or host name (a URL gives its host). `Ok` carries the notes
+    /// worth telling (a host taken from a URL, mixed scripts); `Err` the reason, worded for the
+    /// complainant. One host only: text with spaces or an `@` is refused rather than trimmed
+    /// to the host inside it.
+    pub fn parse(
+        input: &str,
+        uts46: &dyn crate::domain::Uts46,
+        locale: Locale,
+    ) -> Result<(SpamTarget, Vec<String>), String> {
         let trimmed = input.trim();
         let bare = trimmed.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')).unwrap_or(trimmed);
         if let Ok(ip) = bare.parse::<IpAddr>() {
-            return Ok(SpamTarget::Ip(ip.to_string()));
+            return Ok((SpamTarget::Ip(ip.to_string()), Vec::new()));
+        }
+        if trimmed.contains(|c: char| c.is_whitespace() || c == '@') {
+            return Err(Msg::SpamTargetOneHost.text(locale).to_owned());
         }
         crate::domain::normalise(trimmed, uts46)
-            .map(|parsed| SpamTarget::Domain(parsed.domain))
+            .map(|parsed| (SpamTarget::Domain(parsed.domain.clone()), parsed.notes(locale)))
             .map_err(|error| error.reason(locale))
     }
 
@@ -657,11 +689,16 @@ pub struct RawMessage {
 
 impl RawMessage {
     pub fn new(source: MessageSource, file_name: Option<&str>, bytes: &[u8]) -> RawMessage {
+        RawMessage::hashed(source, file_name, bytes, crate::sha256::sha256_hex(bytes))
+    }
+
+    /// The same, with the SHA-256 already known (from [`examine`]).
+    pub fn hashed(source: MessageSource, file_name: Option<&str>, bytes: &[u8], sha256: String) -> RawMessage {
         RawMessage {
             source,
             file_name: file_name.map(str::to_owned),
             size: bytes.len() as u64,
-            sha256: crate::sha256::sha256_hex(bytes),
+            sha256,
             content_base64: crate::render::eml::base64(bytes),
         }
     }

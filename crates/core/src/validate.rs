@@ -134,7 +134,10 @@ pub fn validate(
         }
     });
     let spam_target = spam_target.and_then(|input| match crate::spam::SpamTarget::parse(&input, uts46, locale) {
-        Ok(target) => Some(target),
+        Ok((target, target_notes)) => {
+            notes.extend(target_notes);
+            Some(target)
+        }
         Err(reason) => {
             let message = Msg::SpamTargetInvalid.format(locale, &[("entry", &input), ("reason", &reason)]);
             problems.push(Problem { field: Field::SpamTarget, message });
@@ -599,11 +602,15 @@ mod tests {
         assert_eq!(target("[2001:DB8:0::1]").unwrap(), Some(SpamTarget::Ip("2001:db8::1".into())));
         let Some(SpamTarget::Domain(domain)) = target("https://Mail.Bücher.example/x").unwrap() else { panic!() };
         assert_eq!(domain.ascii, "mail.xn--bcher-kva.example");
-        let refused = target("not a host").unwrap_err();
+        for one_host_only in ["line1 Bcc: x@evil.example", "user@evil.example", "a.example b.example"] {
+            let refused = target(one_host_only).unwrap_err();
+            assert!(refused[0].message.ends_with("Enter exactly one host name or IP address."), "{refused:?}");
+        }
+        let refused = target("not_a_host").unwrap_err();
         assert_eq!(refused.len(), 1);
         assert_eq!(refused[0].field, Field::SpamTarget);
         assert!(
-            refused[0].message.starts_with("“not a host” is neither a valid domain nor an IP address: "),
+            refused[0].message.starts_with("“not_a_host” is neither a valid domain nor an IP address: "),
             "{refused:?}"
         );
     }

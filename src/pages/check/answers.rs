@@ -65,6 +65,12 @@ fn shown_value(submission: &Submission, field: Field, locale: Locale) -> String 
             .map(|file| portal_core::render::text::evidence_line(file, locale))
             .collect::<Vec<_>>()
             .join("\n"),
+        Field::SpamMessage => submission
+            .spam
+            .as_ref()
+            .map(|spam| portal_core::render::text::spam_message_line(&spam.message, locale))
+            .unwrap_or_default(),
+        Field::SpamTarget => submission.spam.as_ref().map(|spam| spam.target.display()).unwrap_or_default(),
         Field::Subject => submission.subject.clone(),
         Field::Description => submission.description.clone(),
         Field::ExpectedSteps => optional(&submission.expected_steps),

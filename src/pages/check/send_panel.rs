@@ -17,6 +17,7 @@ enum SendState {
     Sending { attempt: u32 },
     Rejected(String),
     GaveUp,
+    BlockedByPolicy(String),
 }
 
 #[component]
@@ -24,7 +25,8 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
     let portal = Portal::get();
     let state = RwSignal::new(SendState::Idle);
     let router = Router::get();
-    let (max, timeout_ms) = portal.config.with_value(|c| (c.limits.send_attempts, c.limits.send_timeout_ms));
+    let (max, timeout_ms, format) =
+        portal.config.with_value(|c| (c.limits.send_attempts, c.limits.send_timeout_ms, c.submission_format));
 
     let start = move |_| {
         // One send at a time: double clicks and repeated Enter presses do nothing.
@@ -37,10 +39,10 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
         let endpoint = endpoint.clone();
         spawn_local(async move {
             let on_attempt = move |attempt| state.set(SendState::Sending { attempt });
-            match send(&endpoint, &submission, Attempts { max, timeout_ms }, on_attempt).await {
+            match send(&endpoint, &submission, format, Attempts { max, timeout_ms }, on_attempt).await {
                 SendResult::Accepted { reference } => {
                     storage::forget(kind);
-                    portal.evidence.set(Vec::new());
+                    portal.forget_files();
                     let mailbox = portal.mailbox(kind);
                     let receipt = Receipt { submission, delivery: Delivery::Endpoint { reference }, mailbox };
                     storage::save_receipt(&receipt);
@@ -49,6 +51,7 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
                 }
                 SendResult::Rejected { message } => state.set(SendState::Rejected(message)),
                 SendResult::GaveUp => state.set(SendState::GaveUp),
+                SendResult::BlockedByPolicy { origin } => state.set(SendState::BlockedByPolicy(origin)),
             }
         });
     };
@@ -77,6 +80,14 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
             SendState::GaveUp => view! {
                 <div class="error-summary" role="alert">
                     <p>{Msg::SendFailed.text(locale)}</p>
+                </div>
+                <MailFallback kind submission/>
+            }
+            .into_any(),
+            // A configuration fault, not a network one: say so, and go straight to email.
+            SendState::BlockedByPolicy(origin) => view! {
+                <div class="error-summary" role="alert">
+                    <p>{Msg::SendBlockedByPolicy.format(locale, &[("origin", &origin)])}</p>
                 </div>
                 <MailFallback kind submission/>
             }

@@ -34,9 +34,19 @@ after(async () => {
  *   allowConsole: regular expressions for console errors this test provokes on purpose
  *                 (Chromium logs a failed request, e.g. a 500 from the receiver, as an error).
  *   contextOptions: more options for the browser context (e.g. viewport, deviceScaleFactor).
+ *   serve:        more options for startServer (dist, prefix, distConfig).
+ *   allowOrigins: other origins this test expects the page to reach (a receiver on another port).
  */
-export async function open({ config, receiver, locale = 'en-US', allowConsole = [], contextOptions = {} } = {}) {
-  const server = await startServer({ config, receiver });
+export async function open({
+  config,
+  receiver,
+  locale = 'en-US',
+  allowConsole = [],
+  contextOptions = {},
+  serve = {},
+  allowOrigins = [],
+} = {}) {
+  const server = await startServer({ config, receiver, ...serve });
   const context = await (await browser()).newContext({ ...contextOptions, locale, baseURL: server.url, acceptDownloads: true });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
@@ -53,7 +63,8 @@ export async function open({ config, receiver, locale = 'en-US', allowConsole = 
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(`${server.url}/`) && !/^(data|blob):/.test(url)) problems.push(`request to another origin: ${url}`);
+    const allowed = [server.url, ...allowOrigins].some((origin) => url.startsWith(`${origin}/`));
+    if (!allowed && !/^(data|blob):/.test(url)) problems.push(`request to another origin: ${url}`);
   });
   return {
     server,

@@ -26,13 +26,13 @@ export function configWithEndpoint(overrides = {}) {
   };
 }
 
-function checkDist() {
-  const index = join(DIST, 'index.html');
+function checkDist(dist = DIST) {
+  const index = join(dist, 'index.html');
   if (!existsSync(index)) {
-    throw new Error(`No build at ${DIST}: run \`trunk build --release\` and \`python3 scripts/csp.py dist\` (or set DIST).`);
+    throw new Error(`No build at ${dist}: run \`trunk build --release\` and \`python3 scripts/csp.py dist\` (or set DIST).`);
   }
   if (readFileSync(index, 'utf8').includes('CSP_PLACEHOLDER')) {
-    throw new Error(`${index} still has CSP_PLACEHOLDER: run \`python3 scripts/csp.py ${DIST}\` after the build.`);
+    throw new Error(`${index} still has CSP_PLACEHOLDER: run \`python3 scripts/csp.py ${dist}\` after the build.`);
   }
 }
 
@@ -51,7 +51,7 @@ function readBody(req) {
   return new Promise((done, fail) => {
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => done(Buffer.concat(chunks)));
     req.on('error', fail);
   });
 }
@@ -62,26 +62,36 @@ function readBody(req) {
  *   receiver: the receiver's script, one entry per request, the last one repeating:
  *             { status, json, body, type, headers, delayMs } or { destroy: true } (socket dropped:
  *             the receiver is down). Replace it mid-test with `server.setReceiver([...])`.
+ *   dist:     the build to serve (default DIST); prefix: the sub-path it was built for (default '/').
+ *   distConfig: true serves the build's own config.json (from CONFIG=) instead of `config`.
  * Returns { url, requests, posts(), setReceiver, server }; `requests` collects every request to the receiver
- * as { method, url, headers, body, json, at } (`at`: arrival time in ms, when its body was read).
+ * as { method, url, headers, body, raw, json, at } (`raw`: the body's bytes; `at`: arrival time in ms, when its
+ * body was read).
  */
-export async function startServer({ config, receiver = [{ status: 201, json: { reference: 'T-1' } }] } = {}) {
-  checkDist();
-  const overrides = new Map([['/config.json', configOverride(config)]]);
-  const serveStatic = await createStaticHandler(DIST, overrides);
+export async function startServer({
+  config,
+  receiver = [{ status: 201, json: { reference: 'T-1' } }],
+  dist = DIST,
+  prefix = '/',
+  distConfig = false,
+} = {}) {
+  checkDist(dist);
+  const overrides = distConfig ? new Map() : new Map([['/config.json', configOverride(config)]]);
+  const serveStatic = await createStaticHandler(dist, overrides, { prefix });
   const requests = [];
   let script = [...receiver];
   let served = 0;
 
   async function receive(req, res) {
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString('utf8');
     let json;
     try {
       json = JSON.parse(body);
     } catch {
       json = undefined;
     }
-    requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body, json, at: Date.now() });
+    requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body, raw, json, at: Date.now() });
     const step = script[Math.min(served, script.length - 1)] ?? { status: 500 };
     served += 1;
     if (step.delayMs) await sleep(step.delayMs);

@@ -72,20 +72,30 @@ fn one_of<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<T
     })
 }
 
+/// The known field names at each level; the tests check that the documented example uses them all.
+pub(super) const TOP_FIELDS: &[&str] = &[
+    "organisation",
+    "phone",
+    "fax",
+    "channels",
+    "submission_format",
+    "deadline_rule",
+    "state",
+    "limits",
+    "languages",
+    "privacy_notice_url",
+    "customer_account",
+];
+pub(super) const ORGANISATION_FIELDS: &[&str] = &["name", "department", "street", "postal_code", "city", "country"];
+pub(super) const CHANNELS_FIELDS: &[&str] =
+    &["service_complaint", "abuse_report", "spam_complaint", "escalation", "feedback"];
+pub(super) const CHANNEL_FIELDS: &[&str] = &["mailbox", "endpoint"];
+pub(super) const LIMITS_FIELDS: &[&str] =
+    &["spam_message_bytes", "evidence_files", "evidence_file_bytes", "send_timeout_ms", "send_attempts"];
+pub(super) const CUSTOMER_ACCOUNT_FIELDS: &[&str] = &["pattern", "example"];
+
 pub(super) fn config(value: &Value) -> Result<Config, ConfigError> {
-    const KNOWN: &[&str] = &[
-        "organisation",
-        "phone",
-        "fax",
-        "channels",
-        "submission_format",
-        "deadline_rule",
-        "state",
-        "limits",
-        "languages",
-        "privacy_notice_url",
-        "customer_account",
-    ];
+    const KNOWN: &[&str] = TOP_FIELDS;
     let mut config = Config::default();
     for (key, value) in object(value, "")? {
         let path = key.as_str();
@@ -122,7 +132,7 @@ pub(super) fn config(value: &Value) -> Result<Config, ConfigError> {
 }
 
 fn organisation(value: &Value, organisation: &mut Organisation) -> Result<(), ConfigError> {
-    const KNOWN: &[&str] = &["name", "department", "street", "postal_code", "city", "country"];
+    const KNOWN: &[&str] = ORGANISATION_FIELDS;
     for (key, value) in object(value, "organisation")? {
         let path = at("organisation", key);
         let slot = match key.as_str() {
@@ -140,7 +150,7 @@ fn organisation(value: &Value, organisation: &mut Organisation) -> Result<(), Co
 }
 
 fn channels(value: &Value, channels: &mut Channels) -> Result<(), ConfigError> {
-    const KNOWN: &[&str] = &["service_complaint", "abuse_report", "spam_complaint", "escalation", "feedback"];
+    const KNOWN: &[&str] = CHANNELS_FIELDS;
     for (key, value) in object(value, "channels")? {
         let slot = match key.as_str() {
             "service_complaint" => &mut channels.service_complaint,
@@ -163,7 +173,7 @@ fn channel(value: &Value, path: &str) -> Result<Channel, ConfigError> {
         match key.as_str() {
             "mailbox" => mailbox = Some(string(value, &at(path, key))?),
             "endpoint" => endpoint = optional_string(value, &at(path, key))?,
-            _ => return Err(unknown(path, key, &["mailbox", "endpoint"])),
+            _ => return Err(unknown(path, key, CHANNEL_FIELDS)),
         }
     }
     let mailbox = mailbox.ok_or_else(|| {
@@ -173,8 +183,7 @@ fn channel(value: &Value, path: &str) -> Result<Channel, ConfigError> {
 }
 
 fn limits(value: &Value, limits: &mut Limits) -> Result<(), ConfigError> {
-    const KNOWN: &[&str] =
-        &["spam_message_bytes", "evidence_files", "evidence_file_bytes", "send_timeout_ms", "send_attempts"];
+    const KNOWN: &[&str] = LIMITS_FIELDS;
     for (key, value) in object(value, "limits")? {
         let path = at("limits", key);
         match key.as_str() {
@@ -205,7 +214,7 @@ fn customer_account(value: &Value, path: &str) -> Result<CustomerAccountRule, Co
         match key.as_str() {
             "pattern" => pattern = Some(string(value, &at(path, key))?),
             "example" => example = Some(string(value, &at(path, key))?),
-            _ => return Err(unknown(path, key, &["pattern", "example"])),
+            _ => return Err(unknown(path, key, CUSTOMER_ACCOUNT_FIELDS)),
         }
     }
     match (pattern, example) {

@@ -58,29 +58,40 @@ pub fn arf(report: &SpamReport<'_>) -> Vec<u8> {
 
     // 1. For people.
     out.push_str(&format!("\r\n--{boundary}\r\n"));
-    out.push_str("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+    let mut human = String::new();
     let reporter_text = match &reporter.name {
         Some(name) => format!("{} <{}>", line(name), line(&reporter.email)),
         None => line(&reporter.email),
     };
-    out.push_str(
+    human.push_str(
         &Msg::ArfIntro
             .format(report.locale, &[("reporter", &reporter_text), ("domain", &line(report.reported_domain))]),
     );
-    out.push_str("\r\n");
+    human.push_str("\r\n");
     if let Some(ip) = &analysis.source_ip {
-        out.push_str(&format!("\r\n{} {}\r\n", Msg::ArfSourceIp.text(report.locale), line(ip)));
+        human.push_str(&format!("\r\n{} {}\r\n", Msg::ArfSourceIp.text(report.locale), line(ip)));
     }
     if !analysis.url_hosts.is_empty() {
-        out.push_str(&format!("\r\n{}\r\n", Msg::ArfUrlHosts.text(report.locale)));
+        human.push_str(&format!("\r\n{}\r\n", Msg::ArfUrlHosts.text(report.locale)));
         for host in &analysis.url_hosts {
-            out.push_str(&format!("  {}\r\n", line(host)));
+            human.push_str(&format!("  {}\r\n", line(host)));
         }
     }
     if !report.details.is_empty() {
         // Body text, not header lines: line ends become CRLF, nothing else changes.
-        out.push_str("\r\n");
-        out.push_str(&report.details.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n"));
+        human.push_str("\r\n");
+        human.push_str(&report.details.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n"));
+    }
+    // 8bit allows lines of at most 998 bytes (RFC 5322 §2.1.1); a long pasted word gets base64.
+    if human.split('\n').any(|text_line| text_line.len() > 998) {
+        out.push_str("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+        for chunk in super::eml::base64(human.as_bytes()).as_bytes().chunks(76) {
+            out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+            out.push_str("\r\n");
+        }
+    } else {
+        out.push_str("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+        out.push_str(&human);
     }
 
     // 2. For machines (RFC 5965 §3.1, §3.2).

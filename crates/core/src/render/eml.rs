@@ -75,7 +75,8 @@ fn file_name_param(name: &str) -> String {
         format!("\"{name}\"")
     } else {
         // Always encoded: a `"` left as it is would end the parameter and start another.
-        format!("\"{}\"", encoded_words(&name).replace("\r\n ", " "))
+        // The words joined without a space: inside quotes a parser keeps it as part of the name.
+        format!("\"{}\"", encoded_words(&name).replace("\r\n ", ""))
     }
 }
 
@@ -152,7 +153,7 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
 /// else (a submission from elsewhere whose content was changed on the way).
 pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let value = |c: u8| -> Option<u32> {

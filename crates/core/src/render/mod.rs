@@ -14,7 +14,7 @@ pub use eml::{eml, eml_file_name};
 pub use ics::{ics, ics_file_name};
 pub use mailto::{mail_plan, mailto_url, MailPlan, MAILTO_MAX_CHARS};
 pub use text::plain_text;
-pub use xarf::{xarf, xarf_file_name};
+pub use xarf::{xarf, xarf_abuse, xarf_abuse_file_name, xarf_file_name};
 
 /// The one file the mail fallback offers: for a spam complaint the ARF report (the message
 /// byte for byte, the complaint as its readable part), otherwise the `.eml` with the JSON.
