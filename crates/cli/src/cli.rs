@@ -22,9 +22,11 @@ Commands:
       \"FILE: <field>: <message>\" on stderr.
   render --format json|text|mailto|eml|arf|xarf SUBMISSION.json [--to MAILBOX] [--config CONFIG.json]
       Render a submission document: pretty JSON, plain text, a mailto: URL or an
-      .eml message (CRLF line ends, written byte for byte). arf and xarf take a
-      spam complaint: an ARF report (RFC 5965) with the message attached byte
-      for byte, or XARF v4 JSON. The mailbox is --to,
+      .eml message (CRLF line ends, written byte for byte). arf takes a spam
+      complaint: an ARF report (RFC 5965) with the message attached byte for
+      byte. xarf takes a spam complaint (one XARF v4 report, messaging/spam) or a
+      domain-abuse report (one XARF v4 report per target; several are printed
+      as a JSON array). The mailbox is --to,
       else the channel mailbox for the submission's kind from --config, else from
       the built-in defaults.
   deadline --from YYYY-MM-DD --days N [--rule werktage|arbeitstage] [--state SL|BY|…]
@@ -58,6 +60,10 @@ Commands:
       [--id UUID] [--now RFC3339]
       The same report as XARF v4 JSON (category messaging, type spam, the message as
       base64 message/rfc822 evidence).
+  schema
+      Print the JSON Schema (draft 2020-12) of the submission document, generated
+      from the portal's types: what `render` and receivers accept. Its $id and
+      title name the schema_version; unknown fields are refused.
 
 Options:
   -h, --help     Print this help (also after a command)

@@ -641,3 +641,154 @@ fn render_arf_refuses_what_is_no_spam_complaint_or_lost_its_message() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("content is missing"), "{}", stderr(&output));
 }
+
+#[test]
+fn render_xarf_writes_one_report_per_abuse_target() {
+    let mut draft = Draft::new(Kind::AbuseReport);
+    draft.set(Field::Email, "anna@example.de");
+    draft.set(Field::AbuseCategory, "phishing");
+    draft.set(Field::Domains, "https://login.bücher-bank.example/konto\nevil.example");
+    draft.set(Field::Description, "Gefälschte Anmeldeseite.");
+    let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+    let valid = portal_core::validate::validate(
+        Kind::AbuseReport,
+        &draft,
+        &Config::default(),
+        Locale::De,
+        now.date_naive(),
+        &Idna,
+    )
+    .unwrap();
+    let submission = Submission::build(valid, uuid_v4([5; 16]), now, Locale::De, &Config::default())
+        .with_evidence(vec![portal_core::abuse::EvidenceFile::new("seite.html", "text/html", b"<form>")]);
+    let file = TempFile::new("abuse.json", submission.to_json_pretty());
+    let output = complaint(&["render", "--format", "xarf", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let reports: Vec<serde_json::Value> = serde_json::from_str(&stdout(&output)).unwrap();
+    let urls: Vec<&str> = reports.iter().map(|r| r["url"].as_str().unwrap()).collect();
+    assert_eq!(urls, ["https://login.xn--bcher-bank-9db.example/konto", "http://evil.example/"]);
+    for report in &reports {
+        assert_eq!((report["category"].as_str(), report["type"].as_str()), (Some("content"), Some("phishing")));
+        assert_eq!(report["evidence"][0]["payload"], "PGZvcm0+");
+    }
+    // ARF is for spam only.
+    let output = complaint(&["render", "--format", "arf", file.path()]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+// schema
+
+/// The schema `complaint schema` prints, compiled with format checks on (dates are asserted).
+fn printed_schema() -> (serde_json::Value, jsonschema::Validator) {
+    let output = complaint(&["schema"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
+    (schema, validator)
+}
+
+/// A valid submission of `kind` from these draft values, as the portal builds it.
+fn submission_of(kind: Kind, values: &[(Field, &str)]) -> Submission {
+    let mut draft = Draft::new(kind);
+    for (field, value) in values {
+        draft.set(*field, *value);
+    }
+    let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
+    let valid =
+        portal_core::validate::validate(kind, &draft, &Config::default(), Locale::En, now.date_naive(), &Idna).unwrap();
+    Submission::build(valid, uuid_v4([3; 16]), now, Locale::En, &Config::default())
+}
+
+fn schema_errors(validator: &jsonschema::Validator, json: &serde_json::Value) -> Vec<String> {
+    validator.iter_errors(json).map(|error| format!("{} at {}", error, error.instance_path)).collect()
+}
+
+#[test]
+fn schema_is_draft_2020_12_with_a_versioned_id() {
+    let (schema, _) = printed_schema();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    let version = portal_core::submission::SCHEMA_VERSION;
+    assert_eq!(schema["$id"], format!("urn:complaint-portal:submission:{version}"));
+    assert!(schema["title"].as_str().unwrap().ends_with(&format!("schema_version {version}")));
+    // Doc comments become descriptions: receivers read the schema as documentation.
+    assert!(schema["$defs"]["RawMessage"]["description"].as_str().is_some_and(|d| d.contains("SHA-256")));
+    let output = complaint(&["schema", "extra"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn schema_accepts_a_submission_of_every_kind_and_its_stored_copy() {
+    let (_, validator) = printed_schema();
+    let (service, _) = sample_file();
+    let (spam, _, _) = spam_submission_file();
+    let abuse = submission_of(
+        Kind::AbuseReport,
+        &[
+            (Field::Email, "anna@example.de"),
+            (Field::AbuseCategory, "phishing"),
+            (Field::Domains, "https://login.bücher-bank.example/konto\nevil.example"),
+            (Field::Description, "Gefälschte Anmeldeseite."),
+        ],
+    )
+    .with_evidence(vec![portal_core::abuse::EvidenceFile::new("seite.html", "text/html", b"<form>")]);
+    let escalation = submission_of(
+        Kind::Escalation,
+        &[
+            (Field::Name, "Jörg Müller"),
+            (Field::Email, "joerg@example.de"),
+            (Field::Domains, "bücher.de"),
+            (Field::Subject, "Transfer"),
+            (Field::Description, "Der Transfer hängt weiter."),
+            (Field::ExpectedSteps, "Transfer abschließen."),
+            (Field::PreviousReference, "T-1234"),
+            (Field::PreviousSentOn, "2026-11-16"),
+            (Field::PreviousAnsweredOn, "2026-11-23"),
+            (Field::Dissatisfaction, "Keine Lösung angeboten."),
+        ],
+    );
+    let feedback = submission_of(Kind::Feedback, &[(Field::Description, "Schönes Formular.")]);
+    let by_ip = submission_of(
+        Kind::SpamComplaint,
+        &[(Field::Name, "Alice"), (Field::Email, "alice@recipient.example"), (Field::SpamTarget, "203.0.113.45")],
+    );
+    let all = [service, spam, abuse, escalation, feedback, by_ip];
+    let kinds: std::collections::BTreeSet<Kind> = all.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds.len(), Kind::ALL.len(), "a kind is missing from the samples");
+    for submission in &all {
+        for document in [submission.clone(), submission.for_storage()] {
+            let json: serde_json::Value = serde_json::from_str(&document.to_json_pretty()).unwrap();
+            assert_eq!(schema_errors(&validator, &json), Vec::<String>::new(), "{:?}", submission.kind);
+        }
+    }
+}
+
+#[test]
+fn schema_refuses_what_serde_refuses() {
+    let (_, validator) = printed_schema();
+    let (spam, _, _) = spam_submission_file();
+    let valid: serde_json::Value = serde_json::from_str(&spam.to_json_pretty()).unwrap();
+    assert!(validator.is_valid(&valid));
+    let broken: [(&str, fn(&mut serde_json::Value)); 8] = [
+        ("an unknown top-level field", |json| json["colour"] = "red".into()),
+        ("an unknown kind", |json| json["kind"] = "complaint".into()),
+        ("a date that is no date", |json| json["deadlines"]["answer"] = "2026-13-45".into()),
+        ("a created_at without offset", |json| json["created_at"] = "2026-11-28T15:04:05".into()),
+        ("an unknown field in the analysis", |json| json["spam"]["analysis"]["colour"] = "red".into()),
+        ("an unknown spam target", |json| json["spam"]["target"] = serde_json::json!({"url": "x"})),
+        ("a negative size", |json| json["spam"]["message"]["size"] = (-1).into()),
+        ("no deadlines", |json| {
+            json.as_object_mut().unwrap().remove("deadlines");
+        }),
+    ];
+    for (what, mut_json) in broken {
+        let mut json = valid.clone();
+        mut_json(&mut json);
+        assert!(!validator.is_valid(&json), "the schema accepts {what}");
+        // The schema is no stricter than serde here, and no looser.
+        assert!(Submission::from_json(&json.to_string()).is_err(), "serde accepts {what}");
+    }
+    // Stricter than serde on purpose: a document of another version is not this schema's.
+    let mut json = valid;
+    json["schema_version"] = (portal_core::submission::SCHEMA_VERSION + 1).into();
+    assert!(!validator.is_valid(&json), "the schema accepts another schema_version");
+}

@@ -189,3 +189,56 @@ scenario(test, 'the message comes back after a reload, and the form refuses a fi
   await page.waitForTimeout(300);
   assert.equal(await page.getByRole('status').filter({ hasText: 'Pasted source:' }).count(), 0);
 });
+
+scenario(test, 'with multipart/form-data transport the message is its own part, byte for byte', { config: spamConfig({ submission_format: 'multipart' }) }, async ({ page, server }) => {
+  await openSpamForm(page);
+  await fillContact(page);
+  const bytes = await fixture('multi-hop.eml');
+  await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'spam.eml', mimeType: 'message/rfc822', buffer: bytes });
+  await summary(page).waitFor();
+  await page.getByLabel(TARGET_LABEL).fill('mail.bulk-sender.example');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Complaint sent' }).waitFor();
+
+  const [post] = server.posts();
+  assert.match(post.headers['content-type'], /^multipart\/form-data; boundary=/);
+  assert.ok(post.headers['idempotency-key'], 'the key travels with multipart too');
+  const form = await new Request('http://receiver.invalid/', { method: 'POST', headers: { 'content-type': post.headers['content-type'] }, body: post.raw }).formData();
+  const json = JSON.parse(form.get('submission'));
+  assert.equal(json.kind, 'spam_complaint');
+  assert.equal(json.spam.message.content_base64, '', 'the bytes travel once, as the message part');
+  const message = form.get('message');
+  assert.equal(message.name, 'spam.eml');
+  assert.equal(message.type, 'message/rfc822');
+  const received = Buffer.from(await message.arrayBuffer());
+  assert.deepEqual(received, bytes);
+  assert.equal(sha256(received), json.spam.message.sha256);
+});
+
+scenario(test, 'without an endpoint the complaint goes by email: the link names the ARF report to attach', { config: { channels: { spam_complaint: { mailbox: 'abuse@example.org' } } } }, async ({ page }) => {
+  await openSpamForm(page);
+  await fillContact(page);
+  const bytes = await fixture('multi-hop.eml');
+  await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'spam.eml', mimeType: 'message/rfc822', buffer: bytes });
+  await summary(page).waitFor();
+  await page.getByLabel(TARGET_LABEL).fill('bulk-sender.example');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByText('An email message does not fit into an email link.', { exact: false }).waitFor();
+  await axe(page, 'spam check page, email only');
+
+  const href = await page.getByRole('link', { name: 'Open email program' }).getAttribute('href');
+  assert.ok(!decodeURIComponent(href).includes('Received:'), 'the message never goes into the link');
+  const fileName = /Please attach the downloaded file (spam-report-[0-9a-f]{8}\.eml)/.exec(decodeURIComponent(href))?.[1];
+  assert.ok(fileName, href);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download message (.eml)' }).click()]);
+  assert.equal(download.suggestedFilename(), fileName);
+  const report = await readFile(await download.path());
+  const text = report.toString('latin1');
+  assert.match(text, /Content-Type: multipart\/report; report-type=feedback-report;/);
+  assert.match(text, /\r\nFeedback-Type: abuse\r\n/);
+  assert.match(text, /\r\nReported-Domain: bulk-sender\.example\r\n/);
+  assert.match(text, /\r\nContent-Type: message\/rfc822\r\n/);
+  assert.ok(report.includes(bytes), 'the original is in the report byte for byte');
+});

@@ -9,6 +9,7 @@ pub mod check_config;
 pub mod deadline;
 pub mod domain;
 pub mod render;
+pub mod schema;
 pub mod spam_report;
 
 /// A sub-command: its arguments after the command name, and standard output.
@@ -23,6 +24,7 @@ pub fn find(name: &str) -> Option<Command> {
         "analyze" => Some(analyze::run),
         "arf" => Some(spam_report::run_arf),
         "xarf" => Some(spam_report::run_xarf),
+        "schema" => Some(schema::run),
         _ => None,
     }
 }

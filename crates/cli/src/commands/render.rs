@@ -64,9 +64,24 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
         }
         Format::Eml => render::eml(&submission, &mailbox).into_bytes(),
         Format::Arf => spam_report(&submission, path, &mailbox, render::arf)?,
+        Format::Xarf if submission.kind == portal_core::Kind::AbuseReport => abuse_reports(&submission, path)?,
         Format::Xarf => spam_report(&submission, path, &mailbox, |report| render::xarf(report, None).into_bytes())?,
     };
     cli::write_out(stdout, &output)
+}
+
+/// The XARF reports of a domain-abuse report: one per target (XARF: one incident, one report).
+/// One report is printed as it is; several as a JSON array of reports.
+fn abuse_reports(submission: &Submission, path: &str) -> Result<Vec<u8>, CliError> {
+    let reports = render::xarf::xarf_abuse(submission, None)
+        .filter(|reports| !reports.is_empty())
+        .ok_or_else(|| CliError::input(format!("{path}: an abuse report needs a category and a reporter address")))?;
+    let mut out = match reports.as_slice() {
+        [one] => one.clone(),
+        several => format!("[\n{}\n]", several.join(",\n")),
+    };
+    out.push('\n');
+    Ok(out.into_bytes())
 }
 
 /// A report about a spam complaint's message; any other submission is bad input.
@@ -77,7 +92,9 @@ fn spam_report(
     write: impl FnOnce(&portal_core::spam::SpamReport<'_>) -> Vec<u8>,
 ) -> Result<Vec<u8>, CliError> {
     if submission.spam.is_none() {
-        return Err(CliError::input(format!("{path}: not a spam complaint: ARF and XARF report spam messages")));
+        return Err(CliError::input(format!(
+            "{path}: not a spam complaint: ARF reports spam messages, XARF spam messages and domain abuse"
+        )));
     }
     submission.with_spam_report(mailbox, write).ok_or_else(|| {
         CliError::input(format!(
