@@ -5,7 +5,7 @@
 #   scripts/bench.sh                       # builds into dist/
 #   DIST=/tmp/bench-dist scripts/bench.sh  # builds elsewhere (leaves dist/ alone)
 #   SKIP_BUILD=1 scripts/bench.sh          # measures an existing build
-#   RUNS=10 BUDGET_KB=150 BENCH_PATH=/service_complaint  (the defaults)
+#   RUNS=10 BUDGET_KB=150 BENCH_PATH=/service_complaint SPAM_BYTES=10000000 SPAM_RUNS=5  (the defaults)
 #
 # 1. scripts/build.sh (trunk build --release + CSP) into $DIST
 # 2. every file in $DIST: raw, gzip -9 and brotli 11 bytes (scripts/bench/sizes.mjs)
@@ -13,6 +13,9 @@
 # 4. navigation start → first `form input` in headless Chromium, median/min/max of $RUNS loads
 #    of $BENCH_PATH served by scripts/serve.mjs on 127.0.0.1 (scripts/bench/first-render.mjs;
 #    needs playwright-core from scripts/setup.sh)
+# 5. the spam analysis of a generated message of $SPAM_BYTES (scripts/bench/spam-message.mjs):
+#    natively (crates/core/examples/analyse_bench.rs, release), in the Chromium worker, and from
+#    choosing the file on the spam form to the summary (scripts/bench/spam.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +23,8 @@ export DIST="${DIST:-dist}"
 RUNS="${RUNS:-10}"
 BUDGET_KB="${BUDGET_KB:-150}"
 BENCH_PATH="${BENCH_PATH:-/service_complaint}"
+SPAM_BYTES="${SPAM_BYTES:-10000000}"
+SPAM_RUNS="${SPAM_RUNS:-5}"
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -67,3 +72,10 @@ done
 
 echo "serving $DIST on http://127.0.0.1:$PORT/ (pid $SERVER_PID)"
 node scripts/bench/first-render.mjs --url "http://127.0.0.1:$PORT" --path "$BENCH_PATH" --runs "$RUNS"
+
+say "spam analysis: natively, in the Chromium worker, and choosing a file until the summary shows"
+MESSAGE=$(mktemp --suffix=.eml)
+node scripts/bench/spam-message.mjs "$MESSAGE" "$SPAM_BYTES"
+cargo run -q --release --locked -p portal-core --example analyse_bench -- "$MESSAGE" "$SPAM_RUNS"
+rm -f "$MESSAGE"
+node scripts/bench/spam.mjs --url "http://127.0.0.1:$PORT" --runs "$SPAM_RUNS" --bytes "$SPAM_BYTES"

@@ -5,7 +5,7 @@ Trunk's boot script is inline, so the policy allows exactly that script by its S
 here after every build; nothing else inline runs. The same policy goes into:
   - index.html and 404.html (a <meta>; 404.html is what GitHub Pages serves for deep links),
   - `_headers` (Netlify, Cloudflare Pages) with caching: hashed asset names immutable,
-    index.html, 404.html and config.json always revalidated,
+    index.html, 404.html, config.json and submission.schema.json always revalidated,
   - `_redirects` (Netlify; Cloudflare Pages refuses its rule, see README): every other path is the app,
   - `nginx.conf`, a server block from deploy/nginx.conf with the policy and the path filled in.
 Paths follow the build's public URL (`<base href>`, from `trunk build --public-url /sub/`).
@@ -118,7 +118,9 @@ def main():
     no_cache = "no-cache"
     immutable = "public, max-age=31536000, immutable"
     rules = [f"{prefix}*", *(f"  {name}: {value}" for name, value in security), ""]
-    for name in ["", "index.html", "404.html", "config.json"]:
+    # Trunk names a worker's files after its binary, without a content hash: always revalidated.
+    workers = sorted(a.name for a in dist.iterdir() if a.name.startswith("spam-worker"))
+    for name in ["", "index.html", "404.html", "config.json", "submission.schema.json", *workers]:
         rules += [f"{prefix}{name}", f"  Cache-Control: {no_cache}", ""]
     for name in assets:
         rules += [f"{prefix}{name}", f"  Cache-Control: {immutable}", ""]

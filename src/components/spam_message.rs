@@ -28,6 +28,7 @@ pub fn SpamMessageInput(
     let id = field.id();
     let limit =
         portal.config.with_value(|config| usize::try_from(config.limits.spam_message_bytes).unwrap_or(usize::MAX));
+    spam_worker::warm_up();
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         let text = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
         if !text.is_empty() {

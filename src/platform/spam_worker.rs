@@ -35,15 +35,26 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
-/// Checks and analyses `bytes` in the worker.
-pub async fn examine(bytes: &[u8], limit: usize) -> Result<Examined, WorkerError> {
-    let ready = RUNNING.with(|running| {
+/// Starts the worker ahead of need (when the spam form opens), so that its wasm is fetched
+/// and compiled before the first message arrives.
+pub fn warm_up() {
+    ready();
+}
+
+/// The running worker's readiness, starting it if need be.
+fn ready() -> Option<Promise> {
+    RUNNING.with(|running| {
         let mut running = running.borrow_mut();
         if running.is_none() {
             *running = start();
         }
         running.as_ref().map(|r| r.ready.clone())
-    });
+    })
+}
+
+/// Checks and analyses `bytes` in the worker.
+pub async fn examine(bytes: &[u8], limit: usize) -> Result<Examined, WorkerError> {
+    let ready = ready();
     JsFuture::from(ready.ok_or(WorkerError::NotStarted)?).await.map_err(|_| WorkerError::NotStarted)?;
 
     let (id, answer) = RUNNING.with(|running| {
