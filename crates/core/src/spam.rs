@@ -29,7 +29,9 @@ pub const MAX_URLS: usize = 200;
 
 /// What the analysis found. Serialised as the submission's spam evidence and by
 /// `complaint analyze`; the field names are part of that contract.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Analysis {
     /// The `Received` chain in header order: the top one was added last, by the receiving side.
     pub hops: Vec<Hop>,
@@ -69,7 +71,10 @@ pub struct Analysis {
     pub headers: Vec<HeaderField>,
 }
 
+/// One `Received` field of the message.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Hop {
     /// The sending host as the receiving MTA named it (HELO name or reverse DNS, or an IP).
     pub from: Option<String>,
@@ -81,7 +86,10 @@ pub struct Hop {
     pub time: Option<String>,
 }
 
+/// One verdict of an `Authentication-Results` field.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AuthResult {
     /// `spf`, `dkim`, `dmarc`, `arc`, … in lower case.
     pub method: String,
@@ -89,7 +97,10 @@ pub struct AuthResult {
     pub result: String,
 }
 
+/// One header field of the message, unfolded.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HeaderField {
     pub name: String,
     pub value: String,
@@ -97,7 +108,7 @@ pub struct HeaderField {
 
 /// Why the input cannot be taken as a complete spam message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "problem", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum RawProblem {
     /// Over the size cap.
     TooLarge { size: usize, limit: usize },
@@ -610,6 +621,7 @@ pub fn examine(id: u32, raw: &[u8], limit: usize) -> Examined {
 }
 
 /// What a spam complaint is about: the domain or mail server the complainant names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum SpamTarget {
@@ -661,6 +673,7 @@ impl SpamTarget {
 }
 
 /// How the message reached the portal.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MessageSource {
@@ -673,17 +686,21 @@ pub enum MessageSource {
 
 /// The message as the submission carries it: the exact bytes, base64 encoded, with their
 /// SHA-256 so a receiver can check nothing changed on the way.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMessage {
+    /// Pasted or chosen as a file.
     pub source: MessageSource,
     /// The file's name; absent for a paste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
+    /// In bytes.
     pub size: u64,
     /// Lower-case hex.
     pub sha256: String,
-    /// Empty in browser storage, which never holds the bytes (IndexedDB does, separately).
+    /// The bytes, base64. Empty in browser storage, which never holds the bytes (IndexedDB does,
+    /// separately), and in multipart/form-data, where they are the `message` part.
     pub content_base64: String,
 }
 
@@ -712,11 +729,15 @@ impl RawMessage {
 
 /// The spam complaint's evidence in the submission: what it is about, the message, and what
 /// the analysis found in it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpamEvidence {
+    /// The domain or mail server complained about.
     pub target: SpamTarget,
+    /// The message, byte for byte.
     pub message: RawMessage,
+    /// What the portal found in the message's header (the receiver can redo it from the bytes).
     pub analysis: Analysis,
 }
 
