@@ -206,7 +206,7 @@ pub fn check_raw(raw: &[u8], limit: usize) -> Result<(), RawProblem> {
     if std::str::from_utf8(raw).is_err() && !declares_other_charset(raw) {
         return Err(RawProblem::Undecodable);
     }
-    let header = header_block(raw);
+    let header = header_block(without_mbox_line(raw));
     let first_line = header.split(|&b| b == b'\n').next().unwrap_or_default();
     let starts_with_field = is_field_line(first_line);
     let has_received =
@@ -221,6 +221,16 @@ pub fn check_raw(raw: &[u8], limit: usize) -> Result<(), RawProblem> {
         return Err(RawProblem::NoHeaders);
     }
     Err(RawProblem::NoReceived)
+}
+
+/// The message after an mbox separator line ("From sender@example Tue Mar 10 09:14:55 2026"),
+/// which mail clients put in front of messages they export or save as mbox. The bytes bundled
+/// keep it; only the reading skips it.
+fn without_mbox_line(raw: &[u8]) -> &[u8] {
+    match raw.strip_prefix(b"From ") {
+        Some(rest) => rest.iter().position(|&b| b == b'\n').map_or(raw, |end| &rest[end + 1..]),
+        None => raw,
+    }
 }
 
 /// The bytes up to the first empty line (LF or CRLF line ends), or all of them.
@@ -291,6 +301,7 @@ pub fn has_forward_marker(text: &str) -> bool {
 /// first to refuse what is not a message at all.
 pub fn analyse(raw: &[u8]) -> Analysis {
     let mut analysis = Analysis::default();
+    let raw = without_mbox_line(raw);
     let Some(message) = MessageParser::new().parse(raw) else {
         analysis.inline_forward = has_forward_marker(&String::from_utf8_lossy(raw));
         return analysis;
@@ -311,6 +322,15 @@ pub fn analyse(raw: &[u8]) -> Analysis {
             HeaderName::AuthenticationResults => {
                 let results = auth_results(&text());
                 analysis.auth_results.extend(results);
+            }
+            // RFC 7208 §9.1: the verdict is the field's first word.
+            _ if header.name().eq_ignore_ascii_case("Received-SPF") => {
+                let value = text();
+                let result = value.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+                let verdict = AuthResult { method: "spf".to_owned(), result };
+                if !verdict.result.is_empty() && !analysis.auth_results.contains(&verdict) {
+                    analysis.auth_results.push(verdict);
+                }
             }
             HeaderName::DkimSignature => {
                 if let Some(domain) = dkim_domain(&text()) {
@@ -341,7 +361,9 @@ pub fn analyse(raw: &[u8]) -> Analysis {
             PartType::Html(text) => (text, true),
             _ => continue,
         };
-        scan_urls(text, html, &mut analysis.urls, &mut analysis.url_hosts);
+        // Spammers write links with character references (`h&#116;tps&#58;//…`) to dodge filters.
+        let decoded = if html { decode_references(text) } else { std::borrow::Cow::Borrowed(text.as_ref()) };
+        scan_urls(&decoded, html, &mut analysis.urls, &mut analysis.url_hosts);
         forward_marker = forward_marker || has_forward_marker(text);
     }
     if !analysis.has_received && !forward_marker {
@@ -567,6 +589,50 @@ fn scan_urls(text: &str, html: bool, urls: &mut Vec<String>, hosts: &mut Vec<Str
         }
         search = end.max(search);
     }
+}
+
+/// HTML numeric character references (`&#58;`, `&#x3A;`) and the named ones that spell URLs
+/// (`&colon;`, `&sol;`, `&period;`, `&sol;`) as the characters they stand for; `&amp;` stays,
+/// as [`scan_urls`] reads it in URLs. Anything malformed is left as it is.
+fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("&#") && !text.contains("&colon;") && !text.contains("&sol;") && !text.contains("&period;") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "colon" => Some(':'),
+                "sol" => Some('/'),
+                "period" => Some('.'),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let value = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(value).filter(|c| !c.is_control())
+                }
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 fn url_stop(c: char) -> bool {
@@ -851,6 +917,30 @@ mod tests {
             assert!(has_forward_marker(&format!("Hi,\n\n{marker}\nFrom: x\n")), "{marker}");
         }
         assert!(!has_forward_marker("I forwarded message after message to them."));
+    }
+
+    #[test]
+    fn an_mbox_separator_line_is_skipped_when_reading_and_kept_in_the_bytes() {
+        let message = b"From bounce@bulk.example Tue Mar 10 09:14:55 2026\nReceived: from a (a [203.0.113.9]) by mx.example; Tue, 10 Mar 2026 09:14:55 +0100\nReceived-SPF: Pass (mx.example: domain of bulk.example designates 203.0.113.9 as permitted sender)\nFrom: x@bulk.example\nSubject: hi\n\nbody\n";
+        assert_eq!(check_raw(message, usize::MAX), Ok(()));
+        let analysis = analyse(message);
+        assert_eq!(analysis.hops.len(), 1);
+        assert_eq!(analysis.subject.as_deref(), Some("hi"));
+        assert_eq!(analysis.auth_results, [AuthResult { method: "spf".into(), result: "pass".into() }]);
+        // A first line "From x" without the separator's shape is no header line either way.
+        assert_eq!(check_raw(b"From me to you\n", usize::MAX), Err(RawProblem::NoHeaders));
+    }
+
+    #[test]
+    fn links_spelled_with_character_references_are_found() {
+        assert_eq!(
+            decode_references("h&#116;tps&#x3a;//evil&period;example&sol;x &amp; &#0; &bogus; &#99999999;"),
+            "https://evil.example/x &amp; &#0; &bogus; &#99999999;"
+        );
+        let message = b"Received: from a by b; Tue, 10 Mar 2026 09:14:55 +0100\nContent-Type: text/html\n\n<a href=\"h&#116;tps&#58;//Hidden.Example/p?a=1&amp;b=2\">x</a>\n";
+        let analysis = analyse(message);
+        assert_eq!(analysis.url_hosts, ["hidden.example"]);
+        assert_eq!(analysis.urls, ["https://Hidden.Example/p?a=1&b=2"]);
     }
 
     #[test]
