@@ -24,6 +24,7 @@ scenario(
     assert.deepEqual(items, [
       ['Complain about our service', 'You are unhappy with the service you received from us.'],
       ['Report domain abuse', 'You want to report that one of our customers misuses a domain: phishing, malware, a botnet, pharming, spam or other abuse.'],
+      ['Complain about spam', 'You received unwanted email sent through one of our domains or mail servers. You need the complete message with all its header lines.'],
       ['Escalate a complaint', 'You received our answer and are still unhappy: within 20 working days from the day of the answer.'],
       ['Send feedback or a suggestion', 'A suggestion or comment about our processes, services or terms.'],
     ]);

@@ -79,7 +79,7 @@ const FORMS = [
   },
   { link: 'Send feedback or a suggestion', heading: 'Feedback or suggestion', send: 'Send feedback' },
   {
-    link: 'Spam complaint',
+    link: 'Complain about spam',
     heading: 'Spam complaint',
     send: 'Send complaint',
     // The message is evidence, not text typed in: it is chosen as a file (see the native tests
