@@ -19,6 +19,9 @@ if [ -n "$CONFIG" ]; then
   }
 fi
 trunk build --release --dist "$DIST" "$@"
+# The submission's JSON Schema, generated from the Rust types (docs/submission.md); a debug
+# build of the CLI is enough and shares ./target with the tests.
+cargo run --quiet --locked -p complaint-cli -- schema > "$DIST/submission.schema.json"
 if [ -n "$CONFIG" ]; then
   cp "$CONFIG" "$DIST/config.json"
   python3 scripts/csp.py "$DIST" --config "$DIST/config.json"

@@ -10,6 +10,7 @@ use crate::spam::format_size;
 use crate::validate::Problem;
 
 /// What kind of abuse is reported.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AbuseCategory {
@@ -71,16 +72,21 @@ pub const CATEGORY_OPTIONS: &[(&str, Msg)] = &[
 
 /// One evidence file as the submission carries it: the bytes base64 encoded, with the SHA-256
 /// of the bytes so a receiver can check nothing changed on the way.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceFile {
+    /// The file name as the browser gave it.
     pub name: String,
     /// The MIME type the browser reported; `application/octet-stream` when it knew none.
     #[serde(rename = "type")]
     pub mime: String,
+    /// In bytes.
     pub size: u64,
     /// Lower-case hex; empty for a file that was too large to be read.
     pub sha256: String,
+    /// The bytes, base64 (RFC 4648, padded). Empty in browser storage and in multipart/form-data,
+    /// where the bytes are their own `evidence` part.
     pub content_base64: String,
 }
 

@@ -74,6 +74,7 @@ pub struct Holiday {
 /// The dates promised for a complaint, counted from the date it was sent or received.
 ///
 /// Serialised with the dates as `YYYY-MM-DD`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deadlines {

@@ -60,7 +60,9 @@ impl Uts46 for PunycodeOnly {
 }
 
 /// A normalised domain name, in the three forms the submission carries (§5).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DomainName {
     /// The entry as the complainant typed it.
     pub input: String,

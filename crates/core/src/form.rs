@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Msg;
 
+/// The kind of request.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The portal's languages; serialised as the BCP 47 tag (`de`, `en`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {

@@ -16,6 +16,8 @@ pub mod i18n;
 pub mod pattern;
 pub mod render;
 pub mod route;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod send;
 pub mod sha256;
 pub mod spam;

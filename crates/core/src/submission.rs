@@ -18,19 +18,28 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The longest summary taken from a description for the subject line.
 const SUMMARY_CHARS: usize = 60;
 
+/// The submission document (§5): what is POSTed, mailed and downloaded. One schema for every
+/// kind; the kind decides which optional fields are present.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
+    /// [`SCHEMA_VERSION`]: bumped whenever a receiver would have to change to read the document.
     pub schema_version: u32,
     /// UUID v4; also the `Idempotency-Key` of the POST.
     pub id: String,
+    /// What the complainant sends: it decides which of the optional fields below are present.
     pub kind: Kind,
     /// RFC 3339 with the complainant's offset.
     pub created_at: DateTime<FixedOffset>,
+    /// The language the complainant used the portal in; answers should use it too.
     pub locale: Locale,
     pub complainant: Complainant,
+    /// The domains concerned, normalised; empty when the kind takes none.
     pub domains: Vec<DomainName>,
+    /// The subject line: the kind's prefix and a summary.
     pub subject: String,
+    /// The complainant's text as typed (feedback: the message; spam: the optional comments).
     pub description: String,
     /// Escalation: the steps the complainant expects from the operator. Absent for other kinds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,18 +65,26 @@ pub struct Submission {
     pub evidence: Vec<EvidenceFile>,
     /// The dates promised for this request under the operator's rule (§3).
     pub deadlines: Deadlines,
+    /// The portal release that built the document, `complaint-portal/<version>`.
     pub client_version: String,
 }
 
 /// The earlier complaint an escalation refers to; the dates serialise as `YYYY-MM-DD`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PreviousComplaint {
+    /// The operator's reference (ticket number) of the earlier complaint.
     pub reference: String,
+    /// The day the earlier complaint was sent.
     pub sent_on: NaiveDate,
+    /// The day of the operator's answer to it, which opens the escalation window.
     pub answered_on: NaiveDate,
 }
 
+/// Who complains; every field is optional (`null` when not given), which ones a kind requires
+/// is the form's business.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Complainant {

@@ -80,7 +80,8 @@ export async function open({
 
 /**
  * A node:test test around one portal session: `body(session)` runs, then the session must be
- * free of console errors, page errors, dialogs and foreign requests.
+ * free of console errors, page errors, dialogs and foreign requests, and every POST the receiver
+ * got must match the build's submission.schema.json.
  */
 export function scenario(test, name, options, body) {
   test(name, { timeout: 30_000 }, async () => {
@@ -88,6 +89,7 @@ export function scenario(test, name, options, body) {
     try {
       await body(session);
       assert.deepEqual(session.problems, [], 'the page reported errors');
+      assert.deepEqual(session.server.schemaFailures(), [], 'a POST does not match submission.schema.json');
     } catch (error) {
       if (session.problems.length) console.error(`[${name}] page problems:\n  ${session.problems.join('\n  ')}`);
       throw error;

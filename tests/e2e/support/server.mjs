@@ -8,6 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
 import { createStaticHandler } from '../../../scripts/serve.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +48,50 @@ function configOverride(config) {
   return { status: 200, type: 'application/json; charset=utf-8', body };
 }
 
+/**
+ * The build's submission.schema.json (generated from the Rust types by `complaint schema`),
+ * compiled once per dist: every POST the receiver gets is checked against it.
+ */
+const validators = new Map();
+function submissionValidator(dist) {
+  if (!validators.has(dist)) {
+    const path = join(dist, 'submission.schema.json');
+    if (!existsSync(path)) throw new Error(`No ${path}: build with scripts/build.sh (it writes the schema).`);
+    // strict: unknown keywords fail the compile; schemars' integer formats are annotations only.
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    for (const format of ['uint32', 'uint64']) ajv.addFormat(format, { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 });
+    validators.set(dist, ajv.compile(JSON.parse(readFileSync(path, 'utf8'))));
+  }
+  return validators.get(dist);
+}
+
+/** The submission document a POST carries: the JSON body, or the `submission` part of multipart/form-data. */
+function postedSubmission(headers, raw) {
+  const boundary = /^multipart\/form-data;.*boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
+  if (!boundary) return raw.toString('utf8');
+  for (const part of raw.toString('latin1').split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0 || !/content-disposition:[^\r]*\bname="submission"/i.test(part.slice(0, split))) continue;
+    return Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1').toString('utf8');
+  }
+  return undefined;
+}
+
+/** Why a POST's submission does not match the schema; [] when it does. */
+function schemaErrors(validate, headers, raw) {
+  const text = postedSubmission(headers, raw);
+  if (text === undefined) return ['no `submission` part in the multipart body'];
+  let document;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    return [`the submission is not JSON: ${error.message}`];
+  }
+  if (validate(document)) return [];
+  return validate.errors.map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
+}
+
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 function readBody(req) {
@@ -64,9 +111,10 @@ function readBody(req) {
  *             the receiver is down). Replace it mid-test with `server.setReceiver([...])`.
  *   dist:     the build to serve (default DIST); prefix: the sub-path it was built for (default '/').
  *   distConfig: true serves the build's own config.json (from CONFIG=) instead of `config`.
- * Returns { url, requests, posts(), setReceiver, server }; `requests` collects every request to the receiver
- * as { method, url, headers, body, raw, json, at } (`raw`: the body's bytes; `at`: arrival time in ms, when its
- * body was read).
+ * Returns { url, requests, posts(), schemaFailures(), setReceiver, server }; `requests` collects every request
+ * to the receiver as { method, url, headers, body, raw, json, at, schemaErrors } (`raw`: the body's bytes; `at`:
+ * arrival time in ms, when its body was read; `schemaErrors`: for a POST, why its submission does not match
+ * submission.schema.json, [] when it does).
  */
 export async function startServer({
   config,
@@ -78,6 +126,7 @@ export async function startServer({
   checkDist(dist);
   const overrides = distConfig ? new Map() : new Map([['/config.json', configOverride(config)]]);
   const serveStatic = await createStaticHandler(dist, overrides, { prefix });
+  const validate = submissionValidator(dist);
   const requests = [];
   let script = [...receiver];
   let served = 0;
@@ -91,7 +140,8 @@ export async function startServer({
     } catch {
       json = undefined;
     }
-    requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body, raw, json, at: Date.now() });
+    const errors = req.method === 'POST' ? schemaErrors(validate, req.headers, raw) : [];
+    requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body, raw, json, at: Date.now(), schemaErrors: errors });
     const step = script[Math.min(served, script.length - 1)] ?? { status: 500 };
     served += 1;
     if (step.delayMs) await sleep(step.delayMs);
@@ -124,6 +174,9 @@ export async function startServer({
     requests,
     /** Only the POSTs that reached the receiver. */
     posts: () => requests.filter((r) => r.method === 'POST'),
+    /** One line per POST whose submission does not match the schema. */
+    schemaFailures: () =>
+      requests.filter((r) => r.schemaErrors.length).map((r, i) => `POST ${i + 1} (${r.url}): ${r.schemaErrors.join('; ')}`),
     setReceiver(next) {
       script = [...next];
       served = 0;
