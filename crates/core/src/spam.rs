@@ -355,17 +355,7 @@ pub fn analyse(raw: &[u8]) -> Analysis {
     analysis.subject = message.subject().map(str::to_owned);
 
     let mut forward_marker = false;
-    for part in &message.parts {
-        let (text, html) = match &part.body {
-            PartType::Text(text) => (text, false),
-            PartType::Html(text) => (text, true),
-            _ => continue,
-        };
-        // Spammers write links with character references (`h&#116;tps&#58;//…`) to dodge filters.
-        let decoded = if html { decode_references(text) } else { std::borrow::Cow::Borrowed(text.as_ref()) };
-        scan_urls(&decoded, html, &mut analysis.urls, &mut analysis.url_hosts);
-        forward_marker = forward_marker || has_forward_marker(text);
-    }
+    scan_bodies(&message.parts, &mut analysis, &mut forward_marker, 0);
     if !analysis.has_received && !forward_marker {
         // A paste without any header block may not parse as having a body part at all.
         forward_marker = has_forward_marker(&String::from_utf8_lossy(raw));
@@ -374,6 +364,35 @@ pub fn analyse(raw: &[u8]) -> Analysis {
     analysis.source_ip = source_ip(&analysis.hops);
     analysis.from_unverified = from_unverified(&analysis);
     analysis
+}
+
+/// Attached messages (`message/rfc822`) are read this deep: a spam sent as the attachment of a
+/// bounce or of another spam has its links too.
+const NESTED_MESSAGES: usize = 3;
+
+/// The URL hosts of every text and HTML body, attached messages included, and whether some
+/// body holds a forward marker.
+fn scan_bodies(
+    parts: &[mail_parser::MessagePart<'_>],
+    analysis: &mut Analysis,
+    forward_marker: &mut bool,
+    depth: usize,
+) {
+    for part in parts {
+        let (text, html) = match &part.body {
+            PartType::Text(text) => (text, false),
+            PartType::Html(text) => (text, true),
+            PartType::Message(nested) if depth < NESTED_MESSAGES => {
+                scan_bodies(&nested.parts, analysis, forward_marker, depth + 1);
+                continue;
+            }
+            _ => continue,
+        };
+        // Spammers write links with character references (`h&#116;tps&#58;//…`) to dodge filters.
+        let decoded = if html { decode_references(text) } else { std::borrow::Cow::Borrowed(text.as_ref()) };
+        scan_urls(&decoded, html, &mut analysis.urls, &mut analysis.url_hosts);
+        *forward_marker = *forward_marker || has_forward_marker(text);
+    }
 }
 
 /// RFC 5322 unfolding: a line break followed by white space is removed (the white space stays);
@@ -941,6 +960,14 @@ mod tests {
         let analysis = analyse(message);
         assert_eq!(analysis.url_hosts, ["hidden.example"]);
         assert_eq!(analysis.urls, ["https://Hidden.Example/p?a=1&b=2"]);
+    }
+
+    #[test]
+    fn links_in_an_attached_message_are_found() {
+        let message = b"Received: from a by b; Tue, 10 Mar 2026 09:14:55 +0100\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain\n\nSee attached.\n--x\nContent-Type: message/rfc822\n\nFrom: s@spam.example\nSubject: inner\nContent-Type: text/html\n\n<a href=\"https://inner.example/x\">go</a>\n--x--\n";
+        let analysis = analyse(message);
+        assert_eq!(analysis.url_hosts, ["inner.example"]);
+        assert_eq!(analysis.from, None, "the outer message has no From; the inner one is not taken for it");
     }
 
     #[test]
