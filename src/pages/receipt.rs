@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use portal_core::render::{eml, eml_file_name, ics, ics_file_name};
 use portal_core::route::Route;
-use portal_core::{Kind, Msg};
+use portal_core::Msg;
 
 use crate::pages::not_found::NotFound;
 use crate::platform::download;
@@ -17,14 +17,13 @@ pub fn ReceiptPage() -> impl IntoView {
     let Some(receipt) = portal.receipt.get_untracked() else {
         return view! { <NotFound/> }.into_any();
     };
+    let kind = receipt.submission.kind;
     let (heading, reference) = match &receipt.delivery {
         Delivery::Endpoint { reference } => {
-            (Msg::ReceiptHeading, reference.clone().unwrap_or_else(|| receipt.submission.id.clone()))
+            (kind.receipt_heading(false), reference.clone().unwrap_or_else(|| receipt.submission.id.clone()))
         }
-        Delivery::Mail => (Msg::ReceiptMailHeading, receipt.submission.id.clone()),
+        Delivery::Mail => (kind.receipt_heading(true), receipt.submission.id.clone()),
     };
-    let kind = receipt.submission.kind;
-    let heading = if kind == Kind::Feedback { Msg::ReceiptFeedbackHeading } else { heading };
     let deadlines = receipt.submission.deadlines;
     let download_calendar = {
         let submission = receipt.submission.clone();

@@ -137,6 +137,26 @@ impl Kind {
         (self == Kind::SpamComplaint).then_some(Msg::SpamContactNotice)
     }
 
+    /// The send button's label: feedback and reports are not complaints.
+    pub fn send_label(self) -> Msg {
+        match self {
+            Kind::Feedback => Msg::SendFeedback,
+            Kind::AbuseReport => Msg::SendReport,
+            _ => Msg::Send,
+        }
+    }
+
+    /// The receipt's heading, for a request the endpoint confirmed or one sent by email.
+    pub fn receipt_heading(self, by_mail: bool) -> Msg {
+        match (self, by_mail) {
+            (Kind::Feedback, _) => Msg::ReceiptFeedbackHeading,
+            (Kind::AbuseReport, false) => Msg::ReceiptReportHeading,
+            (Kind::AbuseReport, true) => Msg::ReceiptReportMailHeading,
+            (_, false) => Msg::ReceiptHeading,
+            (_, true) => Msg::ReceiptMailHeading,
+        }
+    }
+
     /// Whether the procedure promises dates for this kind (acknowledgement, answer, and for an
     /// escalation the final answer). Every complaint and report gets them; feedback is passed
     /// on to the team responsible, with no date promised.
@@ -385,6 +405,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
 
     #[test]
     fn slugs_round_trip() {
@@ -457,6 +478,16 @@ mod tests {
         assert_eq!(Kind::AbuseReport.label(Domains), Msg::FieldAbuseTargets);
         assert_eq!(Kind::ServiceComplaint.label(Domains), Msg::FieldDomains);
         assert_eq!(Kind::AbuseReport.hint(Description), Some(Msg::FieldAbuseDescriptionHint));
+    }
+
+    #[test]
+    fn reports_and_feedback_are_not_called_complaints_when_sent() {
+        assert_eq!(Kind::AbuseReport.send_label().text(Locale::En), "Send report");
+        assert_eq!(Kind::SpamComplaint.send_label(), Msg::Send);
+        assert_eq!(Kind::Feedback.send_label(), Msg::SendFeedback);
+        assert_eq!(Kind::AbuseReport.receipt_heading(true).text(Locale::De), "Meldung per E-Mail abgeschickt");
+        assert_eq!(Kind::Escalation.receipt_heading(false), Msg::ReceiptHeading);
+        assert_eq!(Kind::Feedback.receipt_heading(true), Msg::ReceiptFeedbackHeading);
     }
 
     #[test]

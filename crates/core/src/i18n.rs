@@ -357,6 +357,9 @@ messages! {
     PlainTextLabel => { de: "Text Ihrer Beschwerde", en: "Text of your complaint" },
 
     // Receipt
+    SendReport => { de: "Meldung absenden", en: "Send report" },
+    ReceiptReportHeading => { de: "Meldung übermittelt", en: "Report sent" },
+    ReceiptReportMailHeading => { de: "Meldung per E-Mail abgeschickt", en: "Report sent by email" },
     ReceiptHeading => { de: "Beschwerde übermittelt", en: "Complaint sent" },
     ReceiptMailHeading => { de: "Beschwerde per E-Mail abgeschickt", en: "Complaint sent by email" },
     ReceiptReference => { de: "Ihre Referenz", en: "Your reference" },

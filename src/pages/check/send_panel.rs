@@ -98,7 +98,7 @@ pub fn SendPanel(kind: Kind, endpoint: String, #[prop(into)] submission: Signal<
         <p role="status" class="send-status">{status}</p>
         {outcome}
         <button type="button" class="button" on:click=start aria-disabled=move || sending().then_some("true")>
-            {move || portal.t(if kind == Kind::Feedback { Msg::SendFeedback } else { Msg::Send })}
+            {move || portal.t(kind.send_label())}
         </button>
     }
 }

@@ -86,8 +86,8 @@ scenario(
     for (const file of FILES) assert.ok(shown['Evidence (files)'].includes(`${file.name}`) && shown['Evidence (files)'].includes(sha256(file.buffer)));
     await axe(page, 'abuse check page');
 
-    await page.getByRole('button', { name: 'Send complaint' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Complaint sent' }).waitFor();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Report sent' }).waitFor();
     await axe(page, 'abuse receipt');
 
     const posts = server.posts();

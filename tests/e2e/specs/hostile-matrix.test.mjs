@@ -65,7 +65,7 @@ const FORMS = [
   {
     link: 'Report domain abuse',
     heading: 'Domain abuse report',
-    send: 'Send complaint',
+    send: 'Send report',
     other: (page) => page.getByRole('radio', { name: 'Phishing (fake pages that steal credentials)' }).check(),
   },
   {
@@ -234,8 +234,8 @@ scenario(test, 'a non-UTF-8 evidence file with a hostile name reaches the receiv
   await page.getByRole('heading', { level: 1, name: 'Check your answers before sending' }).waitFor();
   assert.ok((await answers(page))['Evidence (files)'].includes(name), 'the name is shown as text');
   assert.equal(await page.locator('main img, main script, main iframe').count(), 0);
-  await page.getByRole('button', { name: 'Send complaint' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Complaint sent' }).waitFor();
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Report sent' }).waitFor();
   const [post] = server.posts();
   const [file] = post.json.evidence;
   assert.equal(file.name, name);

@@ -287,7 +287,8 @@ async function followFirstError(page, text, id) {
 /** Focuses the file input `id` by Tab, opens its chooser with `key` and picks `files`. */
 async function chooseFiles(page, id, key, files) {
   await tabTo(page, `the file input #${id}`, (f) => f.id === id);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(key)]);
+  // Generous: under load Chromium takes seconds to open the chooser.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), page.keyboard.press(key)]);
   assert.equal(await chooser.element().evaluate((el) => el.id), id);
   await chooser.setFiles(files);
   await assertFocused(page, `#${id} after choosing`);
@@ -371,7 +372,7 @@ scenario(test, 'a domain-abuse report by keyboard alone: radios by Space and arr
 
   await pressToPage(page, 'Continue', 'Check your answers before sending', '/abuse_report/check');
   assert.equal((await answers(page))['Kind of abuse'], 'Phishing (fake pages that steal credentials)');
-  await pressToPage(page, 'Send complaint', 'Complaint sent', '/abuse_report/receipt');
+  await pressToPage(page, 'Send report', 'Report sent', '/abuse_report/receipt');
   const posts = server.posts();
   assert.equal(posts.length, 1, 'exactly one POST');
   assert.equal(posts[0].json.abuse_category, 'phishing');
