@@ -32,7 +32,13 @@ pub fn arf_file_name(report: &SpamReport<'_>) -> String {
 /// Renders the report.
 pub fn arf(report: &SpamReport<'_>) -> Vec<u8> {
     // The complainant's text goes into the body as it is, so the boundary must avoid it too.
-    let boundary = boundary_for(&[report.raw, report.details.as_bytes()], report.id);
+    // Every text that goes into a part, not only the original: mail-parser ends a part at the
+    // boundary even in the middle of a line (found by the `render_roundtrip` fuzz target).
+    let reporter_name = report.reporter.name.as_deref().unwrap_or_default();
+    let mut texts = vec![report.raw, report.details.as_bytes(), report.reported_domain.as_bytes()];
+    texts.extend([report.reporter.email.as_bytes(), reporter_name.as_bytes()]);
+    texts.extend(report.analysis.urls.iter().map(|url| url.as_bytes()));
+    let boundary = boundary_for(&texts, report.id);
     let analysis = report.analysis;
     let reporter = &report.reporter;
     let from = match &reporter.name {
