@@ -667,7 +667,10 @@ fn url_host(rest: &str) -> Option<String> {
     // HTML may carry `&amp;` and the like straight after a host with no path.
     let authority = authority.split('&').next()?;
     let host = if let Some(v6) = authority.strip_prefix('[') {
-        format!("[{}]", v6.split(']').next()?.to_ascii_lowercase())
+        // Only a real IPv6 literal: anything else in brackets (text with a Bidi override, say)
+        // is no host to suggest.
+        let address: std::net::Ipv6Addr = v6.split(']').next()?.parse().ok()?;
+        format!("[{address}]")
     } else {
         let host = authority.split(':').next()?.trim_end_matches('.').to_lowercase();
         if host.is_empty() || host.contains(['\'', '(', ')', ',', ';', '*', '%', '=', '!', '$', '+']) {
@@ -968,6 +971,13 @@ mod tests {
         let analysis = analyse(message);
         assert_eq!(analysis.url_hosts, ["inner.example"]);
         assert_eq!(analysis.from, None, "the outer message has no From; the inner one is not taken for it");
+    }
+
+    #[test]
+    fn only_real_ipv6_literals_count_as_bracketed_hosts() {
+        assert_eq!(url_host("[2001:DB8:0::1]:8080/x").as_deref(), Some("[2001:db8::1]"));
+        assert_eq!(url_host("[ü\u{202e}]/"), None);
+        assert_eq!(url_host("[not-an-ip]/"), None);
     }
 
     #[test]
