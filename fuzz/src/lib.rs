@@ -2,21 +2,10 @@
 //! Every check panics on a broken property, which libFuzzer records as a crash.
 
 use mail_parser::{Message, MessageParser};
-use portal_core::domain::{self, Uts46};
+use portal_core::domain;
 
-/// Non-transitional ToASCII with CheckBidi and CheckJoiners, as leniently as the browser's URL
-/// parser runs it: the same mapper as `crates/cli/src/uts46.rs`.
-pub struct Idna;
-
-impl Uts46 for Idna {
-    fn to_ascii(&self, host: &str) -> Option<String> {
-        use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46 as Processor};
-        Processor::new()
-            .to_ascii(host.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore)
-            .ok()
-            .map(|ascii| ascii.into_owned())
-    }
-}
+/// UTS #46 by the `idna` crate, as the command line maps it.
+pub use portal_core::domain::IdnaUts46 as Idna;
 
 /// Domain normalisation: never panics; an accepted entry has an ASCII form that obeys the DNS
 /// rules, and normalising that form (or the Unicode form) again gives the same name.

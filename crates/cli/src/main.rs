@@ -6,7 +6,6 @@
 mod args;
 mod cli;
 mod commands;
-mod uts46;
 
 use std::io::Write;
 use std::process::ExitCode;

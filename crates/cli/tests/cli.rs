@@ -45,16 +45,8 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
-/// UTS #46 by the `idna` crate, as the binary maps it.
-struct Idna;
-
-impl portal_core::domain::Uts46 for Idna {
-    fn to_ascii(&self, host: &str) -> Option<String> {
-        use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-        let ascii = Uts46::new().to_ascii(host.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore);
-        ascii.ok().map(|ascii| ascii.into_owned())
-    }
-}
+/// UTS #46 by the `idna` crate, as the command line maps it.
+use portal_core::domain::IdnaUts46 as Idna;
 
 fn sample_submission(description: &str) -> Submission {
     let mut draft = Draft::new(Kind::ServiceComplaint);

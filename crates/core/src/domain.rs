@@ -539,22 +539,28 @@ pub fn punycode_decode(encoded: &str) -> Option<String> {
     Some(output.into_iter().collect())
 }
 
-/// The real UTS #46 mapper for the core's own tests: the `idna` crate (a dev-dependency only,
-/// so the app's download does not carry it), as lenient as the browser's URL parser.
+/// UTS #46 by the `idna` crate, for native users (the CLI, the tests, the fuzzers): non-
+/// transitional ToASCII with CheckBidi and CheckJoiners, run as leniently as the browser's URL
+/// parser runs it, so that [`normalise`] applies STD3, CheckHyphens and the DNS lengths itself
+/// and the messages are the same as on the web page. Not in the app's download (feature `idna`).
+#[cfg(any(test, feature = "idna"))]
+pub struct IdnaUts46;
+
+#[cfg(any(test, feature = "idna"))]
+impl Uts46 for IdnaUts46 {
+    fn to_ascii(&self, host: &str) -> Option<String> {
+        use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46 as Processor};
+        Processor::new()
+            .to_ascii(host.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore)
+            .ok()
+            .map(|ascii| ascii.into_owned())
+    }
+}
+
+/// The core's own tests call it by its old name.
 #[cfg(test)]
 pub(crate) mod testing {
-    use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46 as Processor};
-
-    pub(crate) struct Idna;
-
-    impl super::Uts46 for Idna {
-        fn to_ascii(&self, host: &str) -> Option<String> {
-            Processor::new()
-                .to_ascii(host.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore)
-                .ok()
-                .map(|ascii| ascii.into_owned())
-        }
-    }
+    pub(crate) use super::IdnaUts46 as Idna;
 }
 
 #[cfg(test)]

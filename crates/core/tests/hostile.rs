@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveDate};
 use mail_parser::{Address, MessageParser, MimeHeaders};
 use portal_core::abuse::{check_evidence, EvidenceFile};
-use portal_core::domain::{self, Uts46};
+use portal_core::domain;
 use portal_core::form::{Control, Draft, Field, Kind};
 use portal_core::render::{arf, eml, mail_plan, plain_text};
 use portal_core::spam::{analyse, check_raw, MessageSource, RawMessage, RawProblem};
@@ -47,18 +47,8 @@ const FEEDBACK_FIELDS: &[&str] = &[
     "Reported-URI",
 ];
 
-/// UTS #46 by the `idna` crate, as the command line does (the app uses the browser's).
-struct Idna;
-
-impl Uts46 for Idna {
-    fn to_ascii(&self, host: &str) -> Option<String> {
-        use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46 as Processor};
-        Processor::new()
-            .to_ascii(host.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore)
-            .ok()
-            .map(|ascii| ascii.into_owned())
-    }
-}
+/// UTS #46 by the `idna` crate, as the command line maps it.
+use portal_core::domain::IdnaUts46 as Idna;
 
 /// The table: (what it attacks, the string).
 fn hostile() -> Vec<(&'static str, String)> {

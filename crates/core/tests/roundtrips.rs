@@ -7,7 +7,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use portal_core::abuse::EvidenceFile;
-use portal_core::domain::{punycode_decode, punycode_encode, Uts46};
+use portal_core::domain::{punycode_decode, punycode_encode};
 use portal_core::form::{Draft, Field, Kind};
 use portal_core::render::{self, plain_text};
 use portal_core::spam::{self, MessageSource, RawMessage, Reporter, SpamReport};
@@ -17,18 +17,8 @@ use proptest::prelude::*;
 
 const MAILBOX: &str = "complaints@example.org";
 
-/// The native UTS #46 mapper, as lenient as the browser's URL parser (as `crates/cli` uses it).
-struct Idna;
-
-impl Uts46 for Idna {
-    fn to_ascii(&self, host: &str) -> Option<String> {
-        use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46 as Processor};
-        Processor::new()
-            .to_ascii(host.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore)
-            .ok()
-            .map(|ascii| ascii.into_owned())
-    }
-}
+/// UTS #46 by the `idna` crate, as the command line maps it.
+use portal_core::domain::IdnaUts46 as Idna;
 
 fn now() -> DateTime<chrono::FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").expect("a constant date")

@@ -7,7 +7,7 @@ use portal_core::{Locale, Msg};
 
 use crate::args::{self, Spec};
 use crate::cli::{self, CliError};
-use crate::uts46::IdnaUts46;
+use portal_core::domain::IdnaUts46;
 
 const SPEC: Spec = Spec { options: &[] };
 

@@ -114,7 +114,7 @@ fn mailbox(submission: &Submission, parsed: &args::Parsed) -> Result<String, Cli
     };
     match parsed.option("--to") {
         Some(to) => {
-            portal_core::email::normalise(to, &crate::uts46::IdnaUts46)
+            portal_core::email::normalise(to, &portal_core::domain::IdnaUts46)
                 .map_err(|_| CliError::input(format!("complaint: --to: “{to}” is not an email address")))?;
             Ok(to.to_owned())
         }

@@ -15,7 +15,7 @@ use portal_core::{render, Config, Kind, Locale};
 
 use crate::args::{self, Spec};
 use crate::cli::{self, CliError};
-use crate::uts46::IdnaUts46;
+use portal_core::domain::IdnaUts46;
 
 const SPEC: Spec = Spec { options: &["--reporter", "--domain", "--name", "--org", "--to", "--id", "--now"] };
 
