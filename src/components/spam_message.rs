@@ -29,15 +29,16 @@ pub fn SpamMessageInput(
     let limit =
         portal.config.with_value(|config| usize::try_from(config.limits.spam_message_bytes).unwrap_or(usize::MAX));
     spam_worker::warm_up();
+    // Pasted text is kept exactly as the browser hands it over.
+    let take_text = move |text: String| {
+        let message = StoredMessage { bytes: text.into_bytes(), source: MessageSource::Paste, file_name: None };
+        take(portal, message, limit);
+    };
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         let text = ev.clipboard_data().and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
         if !text.is_empty() {
             ev.prevent_default();
-            take(
-                portal,
-                StoredMessage { bytes: text.into_bytes(), source: MessageSource::Paste, file_name: None },
-                limit,
-            );
+            take_text(text);
         }
     };
     // Typed or dropped text arrives without a paste event: it is taken when the field is left.
@@ -46,11 +47,7 @@ pub fn SpamMessageInput(
         let text = area.value();
         area.set_value("");
         if !text.trim().is_empty() {
-            take(
-                portal,
-                StoredMessage { bytes: text.into_bytes(), source: MessageSource::Paste, file_name: None },
-                limit,
-            );
+            take_text(text);
         }
     };
     let on_file = move |ev: leptos::ev::Event| {

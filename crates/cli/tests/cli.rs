@@ -48,23 +48,31 @@ fn stderr(output: &Output) -> String {
 /// UTS #46 by the `idna` crate, as the command line maps it.
 use portal_core::domain::IdnaUts46 as Idna;
 
-fn sample_submission(description: &str) -> Submission {
-    let mut draft = Draft::new(Kind::ServiceComplaint);
-    draft.set(Field::Name, "Jörg Müller");
-    draft.set(Field::Email, "joerg@example.de");
-    draft.set(Field::Domains, "bücher.de");
-    draft.set(Field::Description, description);
+/// A valid submission of `kind` from these draft values, as the portal builds it on Saturday
+/// 28 Nov 2026, with an id made of `id_byte`.
+fn submission_of(kind: Kind, locale: Locale, id_byte: u8, values: &[(Field, &str)]) -> Submission {
+    let mut draft = Draft::new(kind);
+    for (field, value) in values {
+        draft.set(*field, *value);
+    }
     let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
-    let valid = portal_core::validate::validate(
+    let valid = portal_core::validate::validate(kind, &draft, &Config::default(), locale, now.date_naive(), &Idna)
+        .unwrap_or_else(|problems| panic!("{kind:?} {values:?}: {problems:?}"));
+    Submission::build(valid, uuid_v4([id_byte; 16]), now, locale, &Config::default())
+}
+
+fn sample_submission(description: &str) -> Submission {
+    submission_of(
         Kind::ServiceComplaint,
-        &draft,
-        &Config::default(),
         Locale::De,
-        now.date_naive(),
-        &Idna,
+        7,
+        &[
+            (Field::Name, "Jörg Müller"),
+            (Field::Email, "joerg@example.de"),
+            (Field::Domains, "bücher.de"),
+            (Field::Description, description),
+        ],
     )
-    .unwrap();
-    Submission::build(valid, uuid_v4([7; 16]), now, Locale::De, &Config::default())
 }
 
 const DESCRIPTION: &str = "Der Transfer hängt seit Tagen.\nBitte & danke = 100 %";
@@ -571,23 +579,18 @@ fn arf_and_xarf_reports_from_a_message() {
 /// A spam complaint about the multi-hop fixture, as the portal would send it.
 fn spam_submission_file() -> (Submission, Vec<u8>, TempFile) {
     let raw = std::fs::read(spam_fixture("multi-hop.eml")).unwrap();
-    let mut draft = Draft::new(Kind::SpamComplaint);
-    draft.set(Field::Name, "Alice Müller");
-    draft.set(Field::Email, "alice@recipient.example");
-    draft.set(Field::SpamTarget, "mail.bulk-sender.example");
-    let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
-    let valid = portal_core::validate::validate(
+    let complaint = submission_of(
         Kind::SpamComplaint,
-        &draft,
-        &Config::default(),
         Locale::En,
-        now.date_naive(),
-        &Idna,
-    )
-    .unwrap();
+        9,
+        &[
+            (Field::Name, "Alice Müller"),
+            (Field::Email, "alice@recipient.example"),
+            (Field::SpamTarget, "mail.bulk-sender.example"),
+        ],
+    );
     let message = portal_core::spam::RawMessage::new(portal_core::spam::MessageSource::Paste, None, &raw);
-    let submission = Submission::build(valid, uuid_v4([9; 16]), now, Locale::En, &Config::default())
-        .with_spam_message(message, portal_core::spam::analyse(&raw));
+    let submission = complaint.with_spam_message(message, portal_core::spam::analyse(&raw));
     let file = TempFile::new("spam.json", submission.to_json_pretty());
     (submission, raw, file)
 }
@@ -636,23 +639,18 @@ fn render_arf_refuses_what_is_no_spam_complaint_or_lost_its_message() {
 
 #[test]
 fn render_xarf_writes_one_report_per_abuse_target() {
-    let mut draft = Draft::new(Kind::AbuseReport);
-    draft.set(Field::Email, "anna@example.de");
-    draft.set(Field::AbuseCategory, "phishing");
-    draft.set(Field::Domains, "https://login.bücher-bank.example/konto\nevil.example");
-    draft.set(Field::Description, "Gefälschte Anmeldeseite.");
-    let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
-    let valid = portal_core::validate::validate(
+    let submission = submission_of(
         Kind::AbuseReport,
-        &draft,
-        &Config::default(),
         Locale::De,
-        now.date_naive(),
-        &Idna,
+        5,
+        &[
+            (Field::Email, "anna@example.de"),
+            (Field::AbuseCategory, "phishing"),
+            (Field::Domains, "https://login.bücher-bank.example/konto\nevil.example"),
+            (Field::Description, "Gefälschte Anmeldeseite."),
+        ],
     )
-    .unwrap();
-    let submission = Submission::build(valid, uuid_v4([5; 16]), now, Locale::De, &Config::default())
-        .with_evidence(vec![portal_core::abuse::EvidenceFile::new("seite.html", "text/html", b"<form>")]);
+    .with_evidence(vec![portal_core::abuse::EvidenceFile::new("seite.html", "text/html", b"<form>")]);
     let file = TempFile::new("abuse.json", submission.to_json_pretty());
     let output = complaint(&["render", "--format", "xarf", file.path()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -677,18 +675,6 @@ fn printed_schema() -> (serde_json::Value, jsonschema::Validator) {
     let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
     (schema, validator)
-}
-
-/// A valid submission of `kind` from these draft values, as the portal builds it.
-fn submission_of(kind: Kind, values: &[(Field, &str)]) -> Submission {
-    let mut draft = Draft::new(kind);
-    for (field, value) in values {
-        draft.set(*field, *value);
-    }
-    let now = DateTime::parse_from_rfc3339("2026-11-28T15:04:05+01:00").unwrap();
-    let valid =
-        portal_core::validate::validate(kind, &draft, &Config::default(), Locale::En, now.date_naive(), &Idna).unwrap();
-    Submission::build(valid, uuid_v4([3; 16]), now, Locale::En, &Config::default())
 }
 
 fn schema_errors(validator: &jsonschema::Validator, json: &serde_json::Value) -> Vec<String> {
@@ -719,6 +705,8 @@ fn schema_accepts_a_submission_of_every_kind_and_its_stored_copy() {
     let (spam, _, _) = spam_submission_file();
     let abuse = submission_of(
         Kind::AbuseReport,
+        Locale::En,
+        3,
         &[
             (Field::Email, "anna@example.de"),
             (Field::AbuseCategory, "phishing"),
@@ -729,6 +717,8 @@ fn schema_accepts_a_submission_of_every_kind_and_its_stored_copy() {
     .with_evidence(vec![portal_core::abuse::EvidenceFile::new("seite.html", "text/html", b"<form>")]);
     let escalation = submission_of(
         Kind::Escalation,
+        Locale::En,
+        3,
         &[
             (Field::Name, "Jörg Müller"),
             (Field::Email, "joerg@example.de"),
@@ -742,9 +732,11 @@ fn schema_accepts_a_submission_of_every_kind_and_its_stored_copy() {
             (Field::Dissatisfaction, "Keine Lösung angeboten."),
         ],
     );
-    let feedback = submission_of(Kind::Feedback, &[(Field::Description, "Schönes Formular.")]);
+    let feedback = submission_of(Kind::Feedback, Locale::En, 3, &[(Field::Description, "Schönes Formular.")]);
     let by_ip = submission_of(
         Kind::SpamComplaint,
+        Locale::En,
+        3,
         &[(Field::Name, "Alice"), (Field::Email, "alice@recipient.example"), (Field::SpamTarget, "203.0.113.45")],
     );
     let all = [service, spam, abuse, escalation, feedback, by_ip];
