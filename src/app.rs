@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
         None => view! { <p class="loading">{Msg::Loading.text(locale)}</p> }.into_any(),
         Some(Ok(config)) => {
             Portal::provide(config, locale);
-            crate::components::spam_message::restore(Portal::get());
+            crate::spam_intake::restore(Portal::get());
             view! { <Pages/> }.into_any()
         }
         Some(Err(error)) => view! { <ConfigErrorPage error locale/> }.into_any(),

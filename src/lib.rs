@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod pages;
 pub mod platform;
+pub mod spam_intake;
 pub mod state;
 
 /// Mounts the portal into `<body>`.

@@ -3,8 +3,6 @@
 //! seconds); the bytes go to memory, IndexedDB and the spam worker, and the page shows the
 //! size, the checks' verdict, and the summary.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_core::spam::{format_size, source_guidance, MessageSource, RawProblem};
@@ -13,8 +11,9 @@ use wasm_bindgen::JsCast;
 
 use crate::components::field::{described_by, field_error};
 use crate::components::spam_summary::SpamSummary;
-use crate::platform::message_store::{self, StoredMessage};
+use crate::platform::message_store::StoredMessage;
 use crate::platform::{files, spam_worker};
+use crate::spam_intake::{forget, refuse, take};
 use crate::state::{Portal, Refusal, SpamInput};
 
 #[component]
@@ -134,57 +133,4 @@ fn TakenStatus() -> impl IntoView {
         .into_any()
     };
     view! { <div role="status" class="spam-status">{status}</div> }
-}
-
-/// Takes a message: keeps it (memory and IndexedDB) and has the worker check it. An answer
-/// about a message replaced meanwhile is dropped.
-pub fn take(portal: Portal, message: StoredMessage, limit: usize) {
-    let message = Arc::new(message);
-    portal.spam.set(SpamInput::Checking(message.clone()));
-    spawn_local({
-        let message = message.clone();
-        async move {
-            message_store::save(&message).await;
-        }
-    });
-    spawn_local(check(portal, message, limit));
-}
-
-/// Drops the message taken before, here and in IndexedDB, for `next`.
-fn forget(portal: Portal, next: SpamInput) {
-    portal.spam.set(next);
-    spawn_local(async move {
-        message_store::delete().await;
-    });
-}
-
-fn refuse(portal: Portal, refusal: Refusal) {
-    forget(portal, SpamInput::Refused(refusal));
-}
-
-/// Brings back the message of an unsent spam complaint after a reload.
-pub fn restore(portal: Portal) {
-    let limit =
-        portal.config.with_value(|config| usize::try_from(config.limits.spam_message_bytes).unwrap_or(usize::MAX));
-    spawn_local(async move {
-        if let Some(message) = message_store::load().await {
-            if portal.spam.with_untracked(|spam| *spam == SpamInput::Empty) {
-                let message = Arc::new(message);
-                portal.spam.set(SpamInput::Checking(message.clone()));
-                check(portal, message, limit).await;
-            }
-        }
-    });
-}
-
-async fn check(portal: Portal, message: Arc<StoredMessage>, limit: usize) {
-    let result = spam_worker::examine(&message.bytes, limit).await;
-    let still_current =
-        portal.spam.with_untracked(|spam| matches!(spam, SpamInput::Checking(m) if Arc::ptr_eq(m, &message)));
-    if still_current {
-        portal.spam.set(match result {
-            Ok(examined) => SpamInput::Checked(message, Arc::new(examined)),
-            Err(_) => SpamInput::Refused(Refusal::WorkerFailed),
-        });
-    }
 }
