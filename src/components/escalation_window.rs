@@ -4,7 +4,7 @@
 //! (`escalation::window`, `escalation::carry_over`); this only shows them.
 
 use leptos::prelude::*;
-use portal_core::escalation::{carry_over, window, Window};
+use portal_core::escalation::{carry_over, merge_into, window, Window};
 use portal_core::route::Route;
 use portal_core::{Draft, Kind, Msg};
 
@@ -20,7 +20,9 @@ pub fn EscalationWindow(draft: RwSignal<Draft>) -> impl IntoView {
     let status = Memo::new(move |_| draft.with(|d| portal.config.with_value(|config| window(d, config, today))));
     let start_new = move |_| {
         let carried = draft.with_untracked(|d| carry_over(d, portal.locale.get_untracked()));
-        storage::save_draft(Kind::ServiceComplaint, &carried);
+        // A service-complaint draft already there is joined, not replaced.
+        let merged = merge_into(&storage::load_draft(Kind::ServiceComplaint), carried);
+        storage::save_draft(Kind::ServiceComplaint, &merged);
         router.go(Route::Form(Kind::ServiceComplaint), None);
     };
     // A live region, always present, so the verdict is announced when the date is entered.

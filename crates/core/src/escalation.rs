@@ -154,6 +154,27 @@ pub fn carry_over(escalation: &Draft, locale: Locale) -> Draft {
     draft
 }
 
+/// Puts a carried-over escalation into the service-complaint draft already there, if any, so
+/// that nothing typed is lost: where only one has a value it is kept; the description and the
+/// domain list keep both (the existing text first); for the other fields the carried value, just
+/// typed, wins.
+pub fn merge_into(existing: &Draft, carried: Draft) -> Draft {
+    let mut merged = carried;
+    for (field, old) in &existing.values {
+        let old = old.trim();
+        let new = merged.get(*field).trim().to_owned();
+        let value = match (*field, new.as_str()) {
+            (_, "") => old.to_owned(),
+            (_, new) if new == old => continue,
+            (Field::Description, new) => format!("{old}\n\n{new}"),
+            (Field::Domains, new) => format!("{old}\n{new}"),
+            _ => continue,
+        };
+        merged.set(*field, value);
+    }
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +400,28 @@ mod tests {
             &crate::domain::testing::Idna
         )
         .is_ok());
+    }
+
+    #[test]
+    fn a_carried_over_escalation_joins_an_existing_draft_without_losing_it() {
+        let mut existing = Draft::new(Kind::ServiceComplaint);
+        existing.set(Field::Name, "Jörg");
+        existing.set(Field::Phone, "+49 681 1");
+        existing.set(Field::Domains, "a.example");
+        existing.set(Field::Description, "Mein erster Entwurf.");
+        let mut carried = Draft::new(Kind::ServiceComplaint);
+        carried.set(Field::Name, "Jörg Müller");
+        carried.set(Field::Email, "joerg@example.de");
+        carried.set(Field::Domains, "b.example");
+        carried.set(Field::Description, "Die Eskalation.");
+        let merged = merge_into(&existing, carried.clone());
+        assert_eq!(merged.get(Field::Name), "Jörg Müller", "just typed: the carried value wins");
+        assert_eq!(merged.get(Field::Email), "joerg@example.de");
+        assert_eq!(merged.get(Field::Phone), "+49 681 1", "only the existing draft had it");
+        assert_eq!(merged.get(Field::Domains), "a.example\nb.example");
+        assert_eq!(merged.get(Field::Description), "Mein erster Entwurf.\n\nDie Eskalation.");
+        assert_eq!(merge_into(&Draft::new(Kind::ServiceComplaint), carried.clone()), carried);
+        assert_eq!(merge_into(&carried, carried.clone()), carried, "carried twice: nothing doubles");
     }
 
     #[test]

@@ -335,7 +335,7 @@ messages! {
     Send => { de: "Beschwerde absenden", en: "Send complaint" },
     SendFeedback => { de: "Feedback absenden", en: "Send feedback" },
     Sending => { de: "Wird gesendet …", en: "Sending …" },
-    Retrying => { de: "Der Server antwortet nicht; neuer Versuch {attempt} von {max} …", en: "The server is not answering; trying again ({attempt} of {max}) …" },
+    Retrying => { de: "Noch nicht angekommen; neuer Versuch {attempt} von {max} …", en: "Not received yet; trying again ({attempt} of {max}) …" },
     SendRejected => { de: "Der Empfänger hat die Beschwerde abgelehnt: {message}", en: "The recipient refused the complaint: {message}" },
     SendRejectedFix => { de: "Ihre Eingaben sind gespeichert. Korrigieren Sie sie und senden Sie erneut.", en: "Your answers are kept. Correct them and send again." },
     SendFailed => { de: "Die Beschwerde konnte nicht übertragen werden. Nichts ist verloren: Senden Sie sie per E-Mail.", en: "The complaint could not be delivered. Nothing is lost: send it by email instead." },

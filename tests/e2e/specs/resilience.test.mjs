@@ -97,7 +97,7 @@ scenario(
     await fillAndSend(page);
     assert.equal(await sawSending, 'Sending …');
     assert.ok(await pendingId(page), 'the submission is kept while it is being sent');
-    assert.equal(await sawRetry, 'The server is not answering; trying again (2 of 2) …');
+    assert.equal(await sawRetry, 'Not received yet; trying again (2 of 2) …');
     await expectReceipt(page, 'R-SLOW');
     assert.equal(await page.getByText('LATE-1').count(), 0, 'the abandoned attempt\'s late answer is not used');
     const posts = server.posts();
@@ -116,7 +116,7 @@ scenario(
   async ({ page, server }) => {
     const sawRetry = statusShows(page, 'trying again');
     await fillAndSend(page);
-    assert.equal(await sawRetry, 'The server is not answering; trying again (2 of 2) …');
+    assert.equal(await sawRetry, 'Not received yet; trying again (2 of 2) …');
     const alert = page.getByRole('alert').filter({ hasText: 'could not be delivered' });
     await alert.waitFor({ timeout: 10_000 });
     assert.equal((await alert.textContent()).trim(), SEND_FAILED);
@@ -147,8 +147,8 @@ scenario(
     const sawSecond = statusShows(page, 'trying again (2 of 3)');
     const sawThird = statusShows(page, 'trying again (3 of 3)');
     await fillAndSend(page);
-    assert.equal(await sawSecond, 'The server is not answering; trying again (2 of 3) …');
-    assert.equal(await sawThird, 'The server is not answering; trying again (3 of 3) …');
+    assert.equal(await sawSecond, 'Not received yet; trying again (2 of 3) …');
+    assert.equal(await sawThird, 'Not received yet; trying again (3 of 3) …');
     await expectReceipt(page, 'R-FLAKY');
     const posts = server.posts();
     oneKey(posts, 3);
@@ -171,7 +171,7 @@ scenario(
   async ({ page, server }) => {
     const sawRetry = statusShows(page, 'trying again');
     await fillAndSend(page);
-    assert.equal(await sawRetry, 'The server is not answering; trying again (2 of 3) …');
+    assert.equal(await sawRetry, 'Not received yet; trying again (2 of 3) …');
     await expectReceipt(page, 'R-429');
     const posts = server.posts();
     oneKey(posts, 2);

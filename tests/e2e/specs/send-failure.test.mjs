@@ -65,7 +65,7 @@ scenario(
     const status = page.getByRole('status').filter({ hasText: 'trying again' });
     const sawRetry = status.waitFor({ timeout: 10_000 }).then(() => status.textContent());
     const { key } = await sendAndExpectFallback(page, server, { attempts: 2 });
-    assert.equal((await sawRetry).trim(), 'The server is not answering; trying again (2 of 2) …');
+    assert.equal((await sawRetry).trim(), 'Not received yet; trying again (2 of 2) …');
 
     // The receiver is back: sending the unchanged complaint again reuses its id.
     server.setReceiver([{ status: 201, json: { reference: 'T-2' } }]);
