@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 PLACEHOLDER = "CSP_PLACEHOLDER"
 META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")')
 TEMPLATE = pathlib.Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
-HASHED_ASSET = r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$"
+# Trunk writes the 64-bit hash with `{:x}`: without leading zeros, so 1 to 16 digits.
+HASHED_ASSET = r"-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$"
 
 
 def policy(script_hashes, connect_extra, for_header):
