@@ -11,18 +11,17 @@ use crate::platform::message_store::{self, StoredMessage};
 use crate::platform::spam_worker;
 use crate::state::{Portal, Refusal, SpamInput};
 
-/// Takes a message: keeps it (memory and IndexedDB) and has the worker check it. An answer
-/// about a message replaced meanwhile is dropped.
+/// Takes a message: has the worker check it, then keeps it in IndexedDB too. An answer about
+/// a message replaced meanwhile is dropped, and such a message is not stored.
 pub fn take(portal: Portal, message: StoredMessage, limit: usize) {
     let message = Arc::new(message);
     portal.spam.set(SpamInput::Checking(message.clone()));
-    spawn_local({
-        let message = message.clone();
-        async move {
+    spawn_local(async move {
+        // Storing copies 10 MB on the page's thread: after the verdict, not in its way.
+        if check(portal, message.clone(), limit).await {
             message_store::save(&message).await;
         }
     });
-    spawn_local(check(portal, message, limit));
 }
 
 /// Drops the message taken before, here and in IndexedDB, for `next`.
@@ -52,7 +51,9 @@ pub fn restore(portal: Portal) {
     });
 }
 
-async fn check(portal: Portal, message: Arc<StoredMessage>, limit: usize) {
+/// Has the worker check `message`; `false` when it was replaced meanwhile (its verdict is then
+/// dropped).
+async fn check(portal: Portal, message: Arc<StoredMessage>, limit: usize) -> bool {
     let result = spam_worker::examine(&message.bytes, limit).await;
     let still_current =
         portal.spam.with_untracked(|spam| matches!(spam, SpamInput::Checking(m) if Arc::ptr_eq(m, &message)));
@@ -62,4 +63,5 @@ async fn check(portal: Portal, message: Arc<StoredMessage>, limit: usize) {
             Err(_) => SpamInput::Refused(Refusal::WorkerFailed),
         });
     }
+    still_current
 }

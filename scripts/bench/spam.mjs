@@ -69,7 +69,10 @@ try {
       return { worker: answer.elapsed_us / 1000, roundTrip: performance.now() - started, hosts: answer.analysis.url_hosts.length };
     }, message.toString('base64'));
     // The first run compiles the worker's code paths: not counted.
-    if (run === 0) continue;
+    if (run === 0) {
+      console.log(`  first run in a fresh worker (not counted): examine ${figures.worker.toFixed(0)} ms`);
+      continue;
+    }
     worker.push(figures.worker);
     roundTrip.push(figures.roundTrip);
   }

@@ -98,7 +98,7 @@ pub fn SpamMessageInput(
                     on:paste=on_paste on:change=on_change></textarea>
                 <label for="spam_message_file">{move || portal.t(Msg::SpamFileLabel)}</label>
                 <input id="spam_message_file" type="file" class="file-input"
-                    accept=".eml,.txt,.msg,message/rfc822,text/plain" on:change=on_file/>
+                    accept=".eml,.txt,message/rfc822,text/plain" on:change=on_file/>
             </fieldset>
             <TakenStatus/>
             <SpamSummary draft/>

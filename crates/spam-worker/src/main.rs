@@ -35,7 +35,35 @@ mod worker {
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The worker lives as long as the page: its handler must too.
         on_message.forget();
+        warm_up();
         let _ = scope.post_message(&JsValue::from_str("ready"));
+    }
+
+    /// One base64 line (57 bytes of HTML with a link) for the made-up message.
+    const HTML_LINE: &str = "PHA+PGEgaHJlZj0iaHR0cHM6Ly93YXJtLmV4YW1wbGUvcGF0aD9pZD0xIj5saW5rPC9hPiB0ZXh0";
+
+    /// Runs the analysis once on a made-up message of about 300 KB before saying "ready". V8
+    /// first compiles wasm with its baseline compiler and optimises what runs hot, so the
+    /// complainant's message would otherwise be read by unoptimised code (measured on a 10 MB
+    /// message: 468 ms in a fresh worker, about 250 ms once warm). It runs while the complainant
+    /// is still filling in the form, off the page's thread.
+    fn warm_up() {
+        let mut sample = String::from(
+            "Received: from a.example (a.example [192.0.2.1]) by mx.example; Tue, 10 Mar 2026 09:14:55 +0100\r\n\
+             From: =?UTF-8?Q?W=C3=A4rm?= <w@warm.example>\r\nSubject: warm\r\n\
+             Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n\
+             Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n",
+        );
+        for _ in 0..2000 {
+            sample.push_str("Gr=C3=BC=C3=9Fe, see https://warm.example/a?id=3D1 now =\r\nand more text here.\r\n");
+        }
+        sample.push_str("--b\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+        for _ in 0..2000 {
+            sample.push_str(HTML_LINE);
+            sample.push_str("\r\n");
+        }
+        sample.push_str("--b--\r\n");
+        let _ = examine(0, sample.as_bytes(), usize::MAX);
     }
 }
 
