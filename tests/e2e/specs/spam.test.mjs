@@ -158,6 +158,12 @@ scenario(test, 'a header-less paste is refused with the guidance and nothing is 
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('This is a forwarded message', { exact: false }).first().waitFor();
   });
+
+  // A picture chosen by mistake is refused as what it is.
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), Buffer.alloc(2000, 0)]);
+  await page.getByLabel(FILE_LABEL).setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('alert').getByRole('link').filter({ hasText: 'This is not an email message but a binary file' }).waitFor();
   assert.equal(server.posts().length, 0);
 });
 
