@@ -21,6 +21,14 @@ impl Parsed {
         self.options.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 
+    /// No positional argument at all.
+    pub fn no_positionals(&self) -> Result<(), CliError> {
+        match self.positionals.first() {
+            Some(extra) => Err(CliError::usage(format!("unexpected argument {extra}"))),
+            None => Ok(()),
+        }
+    }
+
     /// Exactly one positional argument, described as `what` in the error.
     pub fn one_positional(&self, what: &str) -> Result<&str, CliError> {
         match self.positionals.as_slice() {

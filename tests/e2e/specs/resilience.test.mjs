@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 
 import { axe, eventually, scenario } from '../support/browser.mjs';
 import { configWithEndpoint } from '../support/server.mjs';
-import { COMPLAINT, UUID_V4, answers, fillAndContinue, formValues, openForm } from '../support/portal.mjs';
+import { COMPLAINT, UUID_V4, answers, fillAndContinue, formValues, oneKey, openForm } from '../support/portal.mjs';
 
 const SEND_FAILED = 'The complaint could not be delivered. Nothing is lost: send it by email instead.';
 const PENDING = 'complaint-portal.v1.pending.service_complaint';
@@ -39,18 +39,6 @@ async function fillAndSend(page) {
   return shown;
 }
 
-/** Every POST carries one Idempotency-Key (= the document's id) and the very same document. */
-function oneKey(posts, count) {
-  assert.equal(posts.length, count, `exactly ${count} POST(s)`);
-  const key = posts[0].headers['idempotency-key'];
-  assert.match(key, UUID_V4);
-  for (const post of posts) {
-    assert.equal(post.headers['idempotency-key'], key, 'every attempt carries the same Idempotency-Key');
-    assert.equal(post.json.id, key);
-    assert.equal(post.body, posts[0].body, 'every attempt sends the same document');
-  }
-  return key;
-}
 
 /** The receipt with the receiver's reference; the draft and the pending submission are gone. */
 async function expectReceipt(page, reference) {

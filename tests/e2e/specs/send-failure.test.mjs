@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 
 import { axe, eventually, scenario } from '../support/browser.mjs';
 import { configWithEndpoint } from '../support/server.mjs';
-import { COMPLAINT, UUID_V4, answers, decodeMailto, fillAndContinue, formValues, openForm } from '../support/portal.mjs';
+import { COMPLAINT, answers, decodeMailto, fillAndContinue, formValues, oneKey, openForm } from '../support/portal.mjs';
 
 const SEND_FAILED = 'The complaint could not be delivered. Nothing is lost: send it by email instead.';
 
@@ -35,15 +35,7 @@ async function sendAndExpectFallback(page, server, { attempts }) {
   assert.equal(mail.fields.subject, shown.Subject);
   assert.ok(mail.fields.body.includes(COMPLAINT.description.replace(/\n/g, '\r\n')), `the mail body holds the description:\n${mail.fields.body}`);
 
-  const posts = server.posts();
-  assert.equal(posts.length, attempts, `exactly ${attempts} POSTs`);
-  const key = posts[0].headers['idempotency-key'];
-  assert.match(key, UUID_V4);
-  for (const post of posts) {
-    assert.equal(post.headers['idempotency-key'], key, 'every attempt carries the same Idempotency-Key');
-    assert.equal(post.json.id, key);
-    assert.equal(post.body, posts[0].body, 'every attempt sends the same document');
-  }
+  const key = oneKey(server.posts(), attempts);
   assert.ok(mail.fields.body.includes(key), 'the mail names the same reference');
 
   // Nothing typed is lost.

@@ -121,5 +121,18 @@ export function decodeWords(value) {
     .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64) => Buffer.from(b64, 'base64').toString('utf8'));
 }
 
+/** Every POST carries one Idempotency-Key (= the document's id) and the very same document. */
+export function oneKey(posts, count) {
+  assert.equal(posts.length, count, `exactly ${count} POST(s)`);
+  const key = posts[0].headers['idempotency-key'];
+  assert.match(key, UUID_V4);
+  for (const post of posts) {
+    assert.equal(post.headers['idempotency-key'], key, 'every attempt carries the same Idempotency-Key');
+    assert.equal(post.json.id, key);
+    assert.equal(post.body, posts[0].body, 'every attempt sends the same document');
+  }
+  return key;
+}
+
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

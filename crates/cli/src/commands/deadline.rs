@@ -16,9 +16,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
     if parsed.help {
         return cli::write_out(stdout, cli::USAGE.as_bytes());
     }
-    if let Some(extra) = parsed.positionals.first() {
-        return Err(CliError::usage(format!("unexpected argument {extra}")));
-    }
+    parsed.no_positionals()?;
     let from = parsed.option("--from").ok_or_else(|| CliError::usage("missing --from YYYY-MM-DD"))?;
     let from = NaiveDate::parse_from_str(from, "%Y-%m-%d")
         .map_err(|_| CliError::usage(format!("--from {from}: not a date of the form YYYY-MM-DD")))?;

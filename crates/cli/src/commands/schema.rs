@@ -12,8 +12,6 @@ pub fn run(args: &[String], stdout: &mut dyn Write) -> Result<(), CliError> {
     if parsed.help {
         return cli::write_out(stdout, cli::USAGE.as_bytes());
     }
-    if let Some(extra) = parsed.positionals.first() {
-        return Err(CliError::usage(format!("unexpected argument {extra}")));
-    }
+    parsed.no_positionals()?;
     cli::write_out(stdout, portal_core::schema::submission_schema_pretty().as_bytes())
 }
