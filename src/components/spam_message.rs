@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_core::spam::{format_size, source_guidance, MessageSource, RawProblem};
+use portal_core::spam::{check_size, format_size, source_guidance, MessageSource};
 use portal_core::{Draft, Field, Kind, Msg};
 use wasm_bindgen::JsCast;
 
@@ -54,8 +54,8 @@ pub fn SpamMessageInput(
         let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
         let (name, size) = (file.name(), file.size() as usize);
         // Over the cap: refused by its size, never read.
-        if size > limit {
-            refuse(portal, Refusal::Problem(RawProblem::TooLarge { size, limit }));
+        if let Err(problem) = check_size(size, limit) {
+            refuse(portal, Refusal::Problem(problem));
             return;
         }
         spawn_local(async move {

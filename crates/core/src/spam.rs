@@ -193,9 +193,7 @@ pub fn format_size(bytes: usize, locale: Locale) -> String {
 /// Leading blank lines are not skipped: the bytes are bundled as they are, so they must be a
 /// message as they are.
 pub fn check_raw(raw: &[u8], limit: usize) -> Result<(), RawProblem> {
-    if raw.len() > limit {
-        return Err(RawProblem::TooLarge { size: raw.len(), limit });
-    }
+    check_size(raw.len(), limit)?;
     if raw.contains(&0) {
         return Err(RawProblem::Binary);
     }
@@ -230,6 +228,15 @@ fn without_mbox_line(raw: &[u8]) -> &[u8] {
     match raw.strip_prefix(b"From ") {
         Some(rest) => rest.iter().position(|&b| b == b'\n').map_or(raw, |end| &rest[end + 1..]),
         None => raw,
+    }
+}
+
+/// The size cap alone: a file over it is refused by its size, before its bytes are read.
+pub fn check_size(size: usize, limit: usize) -> Result<(), RawProblem> {
+    if size > limit {
+        Err(RawProblem::TooLarge { size, limit })
+    } else {
+        Ok(())
     }
 }
 
