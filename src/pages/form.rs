@@ -32,12 +32,12 @@ pub fn FormPage(kind: Kind) -> impl IntoView {
     let problems = Memo::new(move |_| {
         let locale = portal.locale.get();
         checked.with(|snapshot| match snapshot {
-            Some(draft) if kind.need(Field::SpamMessage).is_some() => {
-                // The worker's verdict may arrive after "Continue": the summary follows it.
+            Some(draft) => {
+                // The spam worker's verdict may arrive after "Continue": the summary follows it.
+                // (The Memo only notifies when the problems really change.)
                 portal.spam.track();
                 portal.config.with_value(|config| all_problems(kind, draft, &portal, config, locale, today))
             }
-            Some(draft) => portal.config.with_value(|config| all_problems(kind, draft, &portal, config, locale, today)),
             None => Vec::new(),
         })
     });
